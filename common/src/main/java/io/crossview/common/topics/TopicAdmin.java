@@ -1,0 +1,37 @@
+package io.crossview.common.topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Creates the topics of a namespace explicitly, with their settings, if they are missing. */
+public final class TopicAdmin {
+    private TopicAdmin() {
+    }
+
+    public static void ensure(String bootstrap, Topics topics, int partitions, short replication) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic<?> topic : topics.all()) {
+                if (!existing.contains(topic.name())) {
+                    int n = topic.configs().containsKey("cleanup.policy") ? 1 : partitions;
+                    missing.add(new NewTopic(topic.name(), n, replication).configs(topic.configs()));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics on " + bootstrap + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}
