@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics of a namespace explicitly, with their settings, if they are missing. */
 public final class TopicAdmin {
@@ -24,8 +25,15 @@ public final class TopicAdmin {
                     missing.add(new NewTopic(topic.name(), n, replication).configs(topic.configs()));
                 }
             }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+            for (var created : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    created.getValue().get();
+                } catch (ExecutionException e) {
+                    // another process may create the same topic at the same moment
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics on " + bootstrap + ": " + e.getCause().getMessage(), e);

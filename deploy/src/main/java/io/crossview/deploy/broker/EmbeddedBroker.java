@@ -1,0 +1,117 @@
+package io.crossview.deploy.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/** A real single-node KRaft Kafka broker (broker and controller in one) running in this JVM. */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final KafkaRaftServer server;
+    private final String bootstrap;
+    private final Path dataDir;
+    private boolean closed;
+
+    private EmbeddedBroker(KafkaRaftServer server, String bootstrap, Path dataDir) {
+        this.server = server;
+        this.bootstrap = bootstrap;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Formats {@code dataDir} when it is new and starts the broker on {@code port} (0 picks a
+     * free one). An existing data dir keeps its topics across restarts.
+     */
+    public static EmbeddedBroker start(int port, Path dataDir) throws IOException {
+        int brokerPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        Files.createDirectories(dataDir);
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", dataDir.toAbsolutePath().toString());
+        props.put("num.partitions", "1");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "4");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "4");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("auto.create.topics.enable", "false");
+        props.put("message.max.bytes", Integer.toString(9 * 1024 * 1024));
+        props.put("replica.fetch.max.bytes", Integer.toString(9 * 1024 * 1024));
+        format(props, dataDir);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        return new EmbeddedBroker(server, "127.0.0.1:" + brokerPort, dataDir);
+    }
+
+    private static void format(Properties props, Path dataDir) throws IOException {
+        if (Files.exists(dataDir.resolve("meta.properties"))) {
+            return;
+        }
+        Path configFile = Files.createTempFile("crossview-broker", ".properties");
+        try {
+            try (var out = Files.newOutputStream(configFile)) {
+                props.store(out, "CrossView embedded broker");
+            }
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            // execute, never main: main exits the JVM.
+            int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+                    "-c", configFile.toString(), "--ignore-formatted"}, new PrintStream(log, true, StandardCharsets.UTF_8));
+            if (rc != 0) {
+                throw new IOException("cannot format Kafka storage in " + dataDir + ": " + log.toString(StandardCharsets.UTF_8).trim());
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("cannot format Kafka storage in " + dataDir + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(configFile);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    public String bootstrap() {
+        return bootstrap;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public void awaitShutdown() {
+        server.awaitShutdown();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

@@ -1,0 +1,35 @@
+package io.crossview.deploy.cli;
+
+import io.crossview.deploy.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code crossview} command line. */
+@Command(name = "crossview", mixinStandardHelpOptions = true, version = "crossview 0.1.0",
+        description = "Streaming multi-camera person re-identification on Kafka.",
+        subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, DetectCommand.class,
+            EmbedCommand.class, MatchCommand.class})
+public final class CrossviewCli {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line; failures print one readable line, never a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new CrossviewCli());
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            commandLine.getErr().println("crossview " + commandLine.getCommandName() + ": " + oneLine(error));
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    static String oneLine(Throwable error) {
+        Throwable cause = error;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,31 @@
+package io.crossview.deploy.cli;
+
+import io.crossview.deploy.stages.Stages;
+import io.crossview.matcher.MatcherConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code crossview match}: runs the matcher (Kafka Streams) until Ctrl-C or SIGTERM. */
+@Command(name = "match", mixinStandardHelpOptions = true,
+        description = "Track per camera and link identities across cameras (Kafka Streams).")
+public final class MatchCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--state-dir", defaultValue = ".crossview/matcher", description = "RocksDB state (default: ${DEFAULT-VALUE})")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws Exception {
+        KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.topics(), MatcherConfig.defaults(stateDir));
+        streams.start();
+        System.out.println("match: running against " + kafka.bootstrap + "; Ctrl-C stops");
+        Shutdown.awaitSignal(() -> streams.close(Duration.ofSeconds(30)));
+        return 0;
+    }
+}

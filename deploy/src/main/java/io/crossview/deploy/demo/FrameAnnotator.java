@@ -1,0 +1,58 @@
+package io.crossview.deploy.demo;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.putText;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+
+import io.crossview.common.image.Jpeg;
+import io.crossview.common.wire.Box;
+import io.crossview.common.wire.IdentityEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/** Draws identity boxes, labelled with their global ids, onto a frame and saves it as PNG. */
+public final class FrameAnnotator {
+    private FrameAnnotator() {
+    }
+
+    public static void write(byte[] jpeg, List<IdentityEvent> events, Path png) throws IOException {
+        try (Mat picture = Jpeg.decode(jpeg)) {
+            for (IdentityEvent event : events) {
+                Box b = event.getBox();
+                try (Scalar colour = colourOf(event.getIdentityId());
+                     Rect rect = new Rect(Math.round(b.getX()), Math.round(b.getY()), Math.round(b.getW()), Math.round(b.getH()));
+                     Point label = new Point(Math.round(b.getX()), Math.max(12, Math.round(b.getY()) - 4))) {
+                    rectangle(picture, rect, colour, 2, LINE_AA, 0);
+                    putText(picture, "id " + event.getIdentityId(), label, FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, LINE_AA, false);
+                }
+            }
+            if (!imwrite(png.toString(), picture)) {
+                throw new IOException("cannot write " + png);
+            }
+        }
+    }
+
+    /** A stable, well-spread colour per identity (golden-angle hue steps). */
+    static Scalar colourOf(long identity) {
+        double hue = (identity * 137.508) % 360;
+        double c = 200;
+        double x = c * (1 - Math.abs((hue / 60) % 2 - 1));
+        double r;
+        double g;
+        double b;
+        if (hue < 60) { r = c; g = x; b = 0; }
+        else if (hue < 120) { r = x; g = c; b = 0; }
+        else if (hue < 180) { r = 0; g = c; b = x; }
+        else if (hue < 240) { r = 0; g = x; b = c; }
+        else if (hue < 300) { r = x; g = 0; b = c; }
+        else { r = c; g = 0; b = x; }
+        return new Scalar(b + 55, g + 55, r + 55, 0);
+    }
+}

@@ -1,0 +1,206 @@
+package io.crossview.deploy.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.Frame;
+import io.crossview.common.wire.FrameEmbeddings;
+import io.crossview.common.wire.IdentityEvent;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Reads what the pipeline produced in this run: identity events (written as JSON lines),
+ * embedding messages (to count detections) and a few frames to annotate. It starts at the
+ * end of each topic, so events of earlier runs on the same broker are not counted.
+ */
+public final class IdentityCollector implements Runnable, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Topics topics;
+    private final BufferedWriter jsonl;
+    private final LongPredicate keepFrame;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Map<TopicPartition, Long> endAtStart = new HashMap<>();
+
+    private final Map<Long, Set<String>> camerasOfIdentity = new HashMap<>();
+    private final Set<String> tracks = new HashSet<>();
+    private final Map<String, byte[]> keptFrames = new HashMap<>();
+    private final Map<String, List<IdentityEvent>> eventsOfFrame = new HashMap<>();
+    private volatile long events;
+    private volatile long detections;
+    private volatile long embeddedFrames;
+    private volatile boolean caughtUp;
+
+    public IdentityCollector(String bootstrap, Topics topics, Path jsonlFile, LongPredicate keepFrame) throws IOException {
+        this.topics = topics;
+        this.keepFrame = keepFrame;
+        this.jsonl = Files.newBufferedWriter(jsonlFile);
+        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "crossview-demo-collector"));
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(topics.identities().name(), topics.embeddings().name(), topics.frames().name())) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        for (TopicPartition p : partitions) {
+            endAtStart.put(p, consumer.position(p));
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running.get()) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    take(record);
+                }
+                jsonl.flush();
+                caughtUp = records.isEmpty() && atEnd();
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+            try {
+                jsonl.close();
+            } catch (IOException ignored) {
+                // the run's summary matters more than a failed close of a flushed file
+            }
+        }
+    }
+
+    private void take(ConsumerRecord<byte[], byte[]> record) throws IOException {
+        try {
+            if (record.topic().equals(topics.identities().name())) {
+                IdentityEvent event = WireSerdes.IDENTITY.deserialize(record.topic(), record.value());
+                write(event);
+                synchronized (this) {
+                    camerasOfIdentity.computeIfAbsent(event.getIdentityId(), id -> new HashSet<>())
+                            .add(event.getFrame().getCamera());
+                    tracks.add(event.getFrame().getCamera() + "/" + event.getTrackId());
+                    if (keepFrame.test(event.getFrame().getSeq())) {
+                        eventsOfFrame.computeIfAbsent(frameKey(event.getFrame().getCamera(), event.getFrame().getSeq()),
+                                k -> new ArrayList<>()).add(event);
+                    }
+                }
+                events++;
+            } else if (record.topic().equals(topics.embeddings().name())) {
+                FrameEmbeddings frame = WireSerdes.EMBEDDINGS.deserialize(record.topic(), record.value());
+                detections += frame.getBoxesCount();
+                embeddedFrames++;
+            } else {
+                Frame frame = WireSerdes.FRAME.deserialize(record.topic(), record.value());
+                if (keepFrame.test(frame.getRef().getSeq())) {
+                    synchronized (this) {
+                        keptFrames.put(frameKey(frame.getRef().getCamera(), frame.getRef().getSeq()),
+                                frame.getJpeg().toByteArray());
+                    }
+                }
+            }
+        } catch (SerializationException e) {
+            // a corrupt record is the stages' business (they dead-letter it); the demo just skips it
+        }
+    }
+
+    private void write(IdentityEvent event) throws IOException {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("camera", event.getFrame().getCamera());
+        line.put("site", event.getFrame().getSite());
+        line.put("seq", event.getFrame().getSeq());
+        line.put("capture_ms", event.getFrame().getCaptureMs());
+        line.put("identity", event.getIdentityId());
+        line.put("track", event.getTrackId());
+        line.put("state", event.getState().name().replace("IDENTITY_", "").toLowerCase());
+        line.put("confidence", Math.round(event.getConfidence() * 1000) / 1000.0);
+        ObjectNode box = line.putObject("box");
+        box.put("x", Math.round(event.getBox().getX()));
+        box.put("y", Math.round(event.getBox().getY()));
+        box.put("w", Math.round(event.getBox().getW()));
+        box.put("h", Math.round(event.getBox().getH()));
+        line.put("model", event.getModelVersion());
+        jsonl.write(JSON.writeValueAsString(line));
+        jsonl.newLine();
+    }
+
+    private boolean atEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        for (var end : ends.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String frameKey(String camera, long seq) {
+        return camera + "#" + seq;
+    }
+
+    /** True once the last poll found nothing new on any topic. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long detections() {
+        return detections;
+    }
+
+    public long embeddedFrames() {
+        return embeddedFrames;
+    }
+
+    public synchronized int identities() {
+        return camerasOfIdentity.size();
+    }
+
+    public synchronized int tracks() {
+        return tracks.size();
+    }
+
+    /** Identities seen on more than one camera count one link per extra camera. */
+    public synchronized int crossCameraLinks() {
+        return camerasOfIdentity.values().stream().mapToInt(cameras -> cameras.size() - 1).sum();
+    }
+
+    public synchronized Map<String, byte[]> keptFrames() {
+        return Map.copyOf(keptFrames);
+    }
+
+    public synchronized List<IdentityEvent> eventsOf(String camera, long seq) {
+        return List.copyOf(eventsOfFrame.getOrDefault(frameKey(camera, seq), List.of()));
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+    }
+}

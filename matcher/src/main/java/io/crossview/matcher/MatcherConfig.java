@@ -1,0 +1,32 @@
+package io.crossview.matcher;
+
+import io.crossview.matcher.linking.LinkerParams;
+import io.crossview.matcher.tracking.TrackerParams;
+import java.nio.file.Path;
+
+/**
+ * Settings of the matcher stage.
+ *
+ * @param applicationId Kafka Streams application id: consumer group and prefix of its internal topics
+ * @param stateDir      where RocksDB keeps the stores
+ * @param standbyReplicas warm copies of each store on other instances
+ */
+public record MatcherConfig(String applicationId, Path stateDir, int standbyReplicas,
+                            TrackerParams tracker, LinkerParams linker) {
+    public MatcherConfig {
+        if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("matcher application id may only hold letters, digits, '.', '_' and '-': "
+                    + applicationId);
+        }
+        if (stateDir == null) {
+            throw new IllegalArgumentException("matcher state dir is not set");
+        }
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("standby replicas must be >= 0");
+        }
+    }
+
+    public static MatcherConfig defaults(Path stateDir) {
+        return new MatcherConfig("crossview-matcher", stateDir, 0, TrackerParams.defaults(), LinkerParams.defaults());
+    }
+}

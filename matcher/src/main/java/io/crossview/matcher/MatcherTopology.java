@@ -1,0 +1,71 @@
+package io.crossview.matcher;
+
+import io.crossview.common.serde.ProtoSerde;
+import io.crossview.common.serde.WireSchema;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.TrackLink;
+import io.crossview.matcher.errors.DeadLetterHandler;
+import io.crossview.matcher.linking.LinkerProcessor;
+import io.crossview.matcher.tracking.TrackerProcessor;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The matcher: embeddings keyed by camera, per-camera tracking, tracklets re-keyed by site,
+ * cross-camera linking, identities keyed by camera. Every store and internal topic is named.
+ */
+public final class MatcherTopology {
+    public static final String TRACKLETS_BY_SITE = "tracklets-by-site";
+    static final ProtoSerde<TrackLink> TRACK_LINK =
+            ProtoSerde.of(TrackLink.class, TrackLink.parser(), link -> WireSchema.VERSION);
+
+    private MatcherTopology() {
+    }
+
+    public static Topology build(Topics topics, MatcherConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TrackerProcessor.STORE), Serdes.String(), WireSerdes.CAMERA_TRACKS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LinkerProcessor.GALLERY_STORE), Serdes.String(), WireSerdes.IDENTITY_RECORD));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LinkerProcessor.LINK_STORE), Serdes.String(), TRACK_LINK));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LinkerProcessor.SEQUENCE_STORE), Serdes.String(), Serdes.Long()));
+
+        builder.stream(topics.embeddings().name(),
+                        Consumed.with(Serdes.String(), WireSerdes.EMBEDDINGS).withName("read-embeddings"))
+                .process(() -> new TrackerProcessor(config.tracker()), Named.as("track-per-camera"), TrackerProcessor.STORE)
+                .selectKey((camera, update) -> update.getFrame().getSite(), Named.as("key-by-site"))
+                .repartition(Repartitioned.with(Serdes.String(), WireSerdes.TRACKLETS).withName(TRACKLETS_BY_SITE))
+                .process(() -> new LinkerProcessor(config.linker()), Named.as("link-across-cameras"),
+                        LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE)
+                .to(topics.identities().name(),
+                        Produced.with(Serdes.String(), WireSerdes.IDENTITY).withName("write-identities"));
+        return builder.build();
+    }
+
+    public static Properties streamsConfig(String bootstrap, Topics topics, MatcherConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(DeadLetterHandler.TOPIC_PREFIX_CONFIG, topics.prefix());
+        props.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), Topics.MAX_FRAME_BYTES + 64 * 1024);
+        props.put(StreamsConfig.producerPrefix("max.request.size"), Topics.MAX_FRAME_BYTES + 64 * 1024);
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        return props;
+    }
+}

@@ -1,0 +1,41 @@
+package io.crossview.matcher.tracking;
+
+import io.crossview.common.wire.CameraTracks;
+import io.crossview.common.wire.FrameEmbeddings;
+import io.crossview.common.wire.TrackletUpdate;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Runs the tracker of each camera over its frames, keeping its tracks in a RocksDB store. */
+public final class TrackerProcessor implements Processor<String, FrameEmbeddings, String, TrackletUpdate> {
+    public static final String STORE = "camera-tracks";
+
+    private final CameraTracker tracker;
+    private ProcessorContext<String, TrackletUpdate> context;
+    private KeyValueStore<String, CameraTracks> store;
+
+    public TrackerProcessor(TrackerParams params) {
+        this.tracker = new CameraTracker(params);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TrackletUpdate> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, FrameEmbeddings> record) {
+        String camera = record.value().getFrame().getCamera();
+        CameraTracks previous = store.get(camera);
+        CameraTracker.Step step = tracker.step(previous == null ? CameraTracks.getDefaultInstance() : previous,
+                record.value());
+        store.put(camera, step.state());
+        TrackletUpdate update = step.update();
+        if (update.getTracksCount() > 0 || update.getEndedTrackIdsCount() > 0) {
+            context.forward(record.withKey(camera).withValue(update));
+        }
+    }
+}
