@@ -33,13 +33,18 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final RecordHandler handler;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final AutoCloseable owned;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
+    /**
+     * @param owned native resources the handler uses (a model, a detector), closed when the loop ends
+     */
     public StageLoop(String stage, String bootstrap, String groupId, String inputTopic,
-                     Topic<DeadLetter> deadLetters, RecordHandler handler) {
+                     Topic<DeadLetter> deadLetters, RecordHandler handler, AutoCloseable owned) {
         this.stage = stage;
+        this.owned = owned;
         this.inputTopic = inputTopic;
         this.deadLetters = deadLetters;
         this.handler = handler;
@@ -74,6 +79,7 @@ public final class StageLoop implements Runnable, AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(2));
             producer.close(Duration.ofSeconds(5));
+            closeOwned();
         }
     }
 
@@ -87,6 +93,14 @@ public final class StageLoop implements Runnable, AutoCloseable {
             LOG.warn("{}: {}-{}@{} sent to {}: {}", stage, record.topic(), record.partition(), record.offset(),
                     deadLetters.name(), DeadLetters.describe(e));
             return List.of(DeadLetters.of(deadLetters, stage, record, e));
+        }
+    }
+
+    private void closeOwned() {
+        try {
+            owned.close();
+        } catch (Exception e) {
+            LOG.warn("{}: could not release its resources: {}", stage, DeadLetters.describe(e));
         }
     }
 

@@ -22,6 +22,6 @@ public record LinkerParams(double linkThreshold, double prototypeMomentum, long 
     }
 
     public static LinkerParams defaults() {
-        return new LinkerParams(0.85, 0.9, 1500);
+        return new LinkerParams(0.9, 0.9, 1500);
     }
 }

@@ -1,0 +1,44 @@
+package io.crossview.deploy.stages;
+
+import io.crossview.common.kafka.StageLoop;
+import io.crossview.common.topics.Topics;
+import io.crossview.detector.DetectorConfig;
+import io.crossview.detector.DetectorStage;
+import io.crossview.embedder.EmbedderConfig;
+import io.crossview.embedder.EmbedderStage;
+import io.crossview.embedder.runtime.ReidModel;
+import io.crossview.matcher.MatcherConfig;
+import io.crossview.matcher.MatcherTopology;
+import java.io.IOException;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** Builds each stage from its config; the CLI commands and the demo share these. */
+public final class Stages {
+    private Stages() {
+    }
+
+    public static StageLoop detector(String bootstrap, Topics topics) {
+        return detector(bootstrap, topics, DetectorConfig.defaults());
+    }
+
+    public static StageLoop detector(String bootstrap, Topics topics, DetectorConfig config) {
+        DetectorStage stage = DetectorStage.create(config, topics);
+        return new StageLoop("detector", bootstrap, StageGroups.detector(topics), topics.frames().name(),
+                topics.deadLetters(), stage, stage);
+    }
+
+    public static StageLoop embedder(String bootstrap, Topics topics) throws IOException {
+        return embedder(bootstrap, topics, EmbedderConfig.defaults());
+    }
+
+    public static StageLoop embedder(String bootstrap, Topics topics, EmbedderConfig config) throws IOException {
+        ReidModel model = config.openModel();
+        return new StageLoop("embedder", bootstrap, StageGroups.embedder(topics), topics.detections().name(),
+                topics.deadLetters(), new EmbedderStage(model, topics), model);
+    }
+
+    public static KafkaStreams matcher(String bootstrap, Topics topics, MatcherConfig config) {
+        return new KafkaStreams(MatcherTopology.build(topics, config),
+                MatcherTopology.streamsConfig(bootstrap, topics, config));
+    }
+}

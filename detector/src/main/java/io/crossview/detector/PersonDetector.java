@@ -1,0 +1,16 @@
+package io.crossview.detector;
+
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** Finds people in one BGR picture; implementations own their native model. */
+public interface PersonDetector extends AutoCloseable {
+    /**
+     * People in {@code bgr}, best score first, in the picture's own pixel coordinates and
+     * clipped to it. The picture stays owned by the caller.
+     */
+    List<PersonBox> detect(Mat bgr);
+
+    @Override
+    void close();
+}

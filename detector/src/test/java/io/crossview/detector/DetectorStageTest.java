@@ -1,0 +1,182 @@
+package io.crossview.detector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.crossview.common.image.BadImageException;
+import io.crossview.common.image.Jpeg;
+import io.crossview.common.serde.BadMessageException;
+import io.crossview.common.serde.WireSchema;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.Box;
+import io.crossview.common.wire.Detection;
+import io.crossview.common.wire.Frame;
+import io.crossview.common.wire.FrameDetections;
+import io.crossview.common.wire.FrameRef;
+import io.crossview.detector.crop.CropExtractor;
+import io.crossview.detector.crop.CropExtractor.Region;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+
+class DetectorStageTest {
+    private static final Topics TOPICS = new Topics("t1.");
+    private static final byte[] KEY = "cam-left".getBytes(StandardCharsets.UTF_8);
+    private static final FrameRef REF = FrameRef.newBuilder()
+            .setCamera("cam-left").setSite("vtest").setSeq(260).setCaptureMs(1_700_000_000_000L)
+            .setWidth(VtestFrames.HALF_WIDTH).setHeight(VtestFrames.HEIGHT).build();
+    private final CropExtractor crops = new CropExtractor(0.1, 90);
+
+    @Test
+    void turnsARealFrameIntoDetectionsWithCropsOfThePaddedBoxes() throws Exception {
+        byte[] jpeg;
+        Map<Integer, Mat> frames = VtestFrames.read(260);
+        try (Mat full = frames.get(260); Mat left = VtestFrames.half(full, 0)) {
+            jpeg = Jpeg.encode(left, 90);
+        }
+        FrameDetections out;
+        try (DetectorStage stage = DetectorStage.create(DetectorConfig.defaults(), TOPICS)) {
+            out = single(stage.handle(record(frame(jpeg).toByteArray())));
+        }
+        assertEquals(WireSchema.VERSION, out.getSchemaVersion());
+        assertEquals(REF, out.getFrame());
+        assertEquals("opencv-hog", out.getDetectorModel());
+        // Three people are in this half (see HogPersonDetectorTest).
+        assertTrue(out.getDetectionsCount() >= 3, "detections: " + out.getDetectionsCount());
+        for (Detection d : out.getDetectionsList()) {
+            Box b = d.getBox();
+            assertEquals(0, b.getClassId());
+            assertTrue(b.getScore() >= 0.3f, "score " + b.getScore());
+            PersonBox box = new PersonBox((int) b.getX(), (int) b.getY(), (int) b.getW(), (int) b.getH(), b.getScore());
+            Region expected = crops.region(box, VtestFrames.HALF_WIDTH, VtestFrames.HEIGHT);
+            try (Mat crop = Jpeg.decode(d.getCropJpeg().toByteArray())) {
+                assertEquals(expected.width(), crop.cols(), "crop width of " + box);
+                assertEquals(expected.height(), crop.rows(), "crop height of " + box);
+            }
+        }
+    }
+
+    @Test
+    void writesOneDetectionPerBoxWithItsExactGeometryToTheDetectionsTopic() {
+        List<PersonBox> boxes = List.of(new PersonBox(100, 200, 40, 80, 2.5), new PersonBox(2, 5, 30, 60, 0.5));
+        FakeDetector detector = new FakeDetector(boxes);
+        List<ProducerRecord<byte[], byte[]>> records;
+        try (DetectorStage stage = new DetectorStage(detector, crops, TOPICS, "fake-v1")) {
+            records = stage.handle(record(frame(blankJpeg()).toByteArray()));
+        }
+        assertEquals(1, records.size());
+        ProducerRecord<byte[], byte[]> record = records.get(0);
+        assertEquals("t1.detections", record.topic());
+        assertArrayEquals(KEY, record.key());
+        assertEquals(List.of("384x576"), detector.seen);
+
+        FrameDetections out = WireSerdes.DETECTIONS.deserialize(record.topic(), record.value());
+        assertEquals("fake-v1", out.getDetectorModel());
+        assertEquals(Box.newBuilder().setX(100).setY(200).setW(40).setH(80).setScore(2.5f).setClassId(0).build(),
+                out.getDetections(0).getBox());
+        assertEquals(Box.newBuilder().setX(2).setY(5).setW(30).setH(60).setScore(0.5f).setClassId(0).build(),
+                out.getDetections(1).getBox());
+        // Padded by 10%: 48x96 in the open, 35x71 where the top-left corner clips it.
+        assertCropSize(out.getDetections(0), 48, 96);
+        assertCropSize(out.getDetections(1), 35, 71);
+    }
+
+    @Test
+    void aFrameWithNobodyStillGetsAnAnswer() {
+        try (DetectorStage stage = DetectorStage.create(DetectorConfig.defaults(), TOPICS)) {
+            FrameDetections out = single(stage.handle(record(frame(blankJpeg()).toByteArray())));
+            assertEquals(REF, out.getFrame());
+            assertEquals(0, out.getDetectionsCount());
+        }
+    }
+
+    @Test
+    void throwsOnCorruptPictureBytesNamingTheFrame() {
+        try (DetectorStage stage = new DetectorStage(new FakeDetector(List.of()), crops, TOPICS, "fake-v1")) {
+            byte[] notJpeg = "definitely not a jpeg".getBytes(StandardCharsets.UTF_8);
+            BadImageException e = assertThrows(BadImageException.class,
+                    () -> stage.handle(record(frame(notJpeg).toByteArray())));
+            assertTrue(e.getMessage().contains("cam-left") && e.getMessage().contains("260"), e.getMessage());
+            assertThrows(BadImageException.class, () -> stage.handle(record(frame(new byte[0]).toByteArray())));
+        }
+    }
+
+    @Test
+    void throwsOnCorruptOrUnknownOrMissingMessages() {
+        try (DetectorStage stage = new DetectorStage(new FakeDetector(List.of()), crops, TOPICS, "fake-v1")) {
+            assertThrows(BadMessageException.class, () -> stage.handle(record(new byte[] {(byte) 0xff, 0x01, 0x02})));
+            byte[] future = frame(blankJpeg()).toBuilder().setSchemaVersion(WireSchema.VERSION + 1).build().toByteArray();
+            assertThrows(BadMessageException.class, () -> stage.handle(record(future)));
+            assertThrows(BadMessageException.class, () -> stage.handle(record(null)));
+        }
+    }
+
+    @Test
+    void closingTheStageClosesItsDetector() {
+        FakeDetector detector = new FakeDetector(List.of());
+        new DetectorStage(detector, crops, TOPICS, "fake-v1").close();
+        assertTrue(detector.closed);
+        assertThrows(IllegalArgumentException.class, () -> new DetectorStage(detector, crops, TOPICS, " "));
+    }
+
+    private static void assertCropSize(Detection d, int width, int height) {
+        try (Mat crop = Jpeg.decode(d.getCropJpeg().toByteArray())) {
+            assertEquals(width, crop.cols());
+            assertEquals(height, crop.rows());
+        }
+    }
+
+    private static FrameDetections single(List<ProducerRecord<byte[], byte[]>> records) {
+        assertEquals(1, records.size());
+        return WireSerdes.DETECTIONS.deserialize(records.get(0).topic(), records.get(0).value());
+    }
+
+    private static Frame frame(byte[] jpeg) {
+        return Frame.newBuilder().setSchemaVersion(WireSchema.VERSION).setRef(REF)
+                .setJpeg(ByteString.copyFrom(jpeg)).build();
+    }
+
+    private static byte[] blankJpeg() {
+        try (Mat grey = new Mat(VtestFrames.HEIGHT, VtestFrames.HALF_WIDTH, opencv_core.CV_8UC3,
+                new Scalar(128, 128, 128, 0))) {
+            return Jpeg.encode(grey, 90);
+        }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(byte[] value) {
+        return new ConsumerRecord<>("t1.frames", 0, 42L, KEY, value);
+    }
+
+    /** Returns fixed boxes and remembers the picture sizes it was shown. */
+    private static final class FakeDetector implements PersonDetector {
+        private final List<PersonBox> boxes;
+        private final List<String> seen = new ArrayList<>();
+        private boolean closed;
+
+        FakeDetector(List<PersonBox> boxes) {
+            this.boxes = boxes;
+        }
+
+        @Override
+        public List<PersonBox> detect(Mat bgr) {
+            seen.add(bgr.cols() + "x" + bgr.rows());
+            return boxes;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.crossview.embedder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.crossview.common.image.BadImageException;
+import io.crossview.common.image.Jpeg;
+import io.crossview.common.serde.BadMessageException;
+import io.crossview.common.serde.WireSchema;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.Box;
+import io.crossview.common.wire.Detection;
+import io.crossview.common.wire.EmbeddedBox;
+import io.crossview.common.wire.FrameDetections;
+import io.crossview.common.wire.FrameEmbeddings;
+import io.crossview.common.wire.FrameRef;
+import io.crossview.common.wire.Vector;
+import io.crossview.embedder.model.AppearanceModel;
+import io.crossview.embedder.runtime.ReidModel;
+import io.crossview.embedder.testing.Pictures;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EmbedderStageTest {
+    private static final Topics TOPICS = new Topics("t1.");
+    private static final FrameRef FRAME = FrameRef.newBuilder().setCamera("cam-a").setSite("lab").setSeq(42)
+            .setCaptureMs(1_700_000_000_000L).setWidth(768).setHeight(576).build();
+    private static ReidModel model;
+    private static EmbedderStage stage;
+
+    @BeforeAll
+    static void open() {
+        model = ReidModel.builtin();
+        stage = new EmbedderStage(model, TOPICS);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void twoCropsBecomeTwoNormalisedVectors() throws Exception {
+        byte[] red;
+        byte[] green;
+        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1);
+             Mat b = Pictures.person(Pictures.GREEN, Pictures.DARK, 0, 0, 1, 1, 2)) {
+            red = Jpeg.encode(a, 90);
+            green = Jpeg.encode(b, 90);
+        }
+        Box first = Box.newBuilder().setX(10).setY(20).setW(60).setH(150).setScore(0.9f).build();
+        Box second = Box.newBuilder().setX(300).setY(40).setW(55).setH(140).setScore(0.7f).build();
+        FrameDetections in = detections(detection(first, red), detection(second, green));
+
+        List<ProducerRecord<byte[], byte[]>> out = stage.handle(record(WireSerdes.DETECTIONS.serialize("x", in)));
+
+        assertEquals(1, out.size());
+        assertEquals("t1.embeddings", out.get(0).topic());
+        assertArrayEquals("cam-a".getBytes(StandardCharsets.UTF_8), out.get(0).key());
+        FrameEmbeddings e = WireSerdes.EMBEDDINGS.deserialize("t1.embeddings", out.get(0).value());
+        assertEquals(WireSchema.VERSION, e.getSchemaVersion());
+        assertEquals(FRAME, e.getFrame());
+        assertEquals(model.version(), e.getModelVersion());
+        assertEquals(2, e.getBoxesCount());
+        assertEquals(first, e.getBoxes(0).getBox());
+        assertEquals(second, e.getBoxes(1).getBox());
+        for (EmbeddedBox box : e.getBoxesList()) {
+            assertEquals(AppearanceModel.GLOBAL_DIM, box.getGlobal().getValuesCount());
+            assertEquals(1.0, norm(box.getGlobal()), 1e-5);
+            assertEquals(AppearanceModel.STRIPES, box.getPartsCount());
+            for (Vector part : box.getPartsList()) {
+                assertEquals(1.0, norm(part), 1e-5);
+            }
+        }
+        assertTrue(dot(e.getBoxes(0).getGlobal(), e.getBoxes(1).getGlobal()) < 0.9, "different people differ");
+    }
+
+    @Test
+    void aFrameWithoutDetectionsGivesAnEmptyMessage() throws Exception {
+        List<ProducerRecord<byte[], byte[]>> out = stage.handle(record(WireSerdes.DETECTIONS.serialize("x", detections())));
+        FrameEmbeddings e = WireSerdes.EMBEDDINGS.deserialize("t1.embeddings", out.get(0).value());
+        assertEquals(0, e.getBoxesCount());
+        assertEquals(FRAME, e.getFrame());
+        assertEquals(model.version(), e.getModelVersion());
+    }
+
+    @Test
+    void badInputIsRejectedForDeadLetters() {
+        Box box = Box.newBuilder().setW(10).setH(20).build();
+        byte[] badCrop = WireSerdes.DETECTIONS.serialize("x", detections(detection(box, new byte[] {1, 2, 3, 4})));
+        var e = assertThrows(BadImageException.class, () -> stage.handle(record(badCrop)));
+        assertTrue(e.getMessage().contains("crop 0") && e.getMessage().contains("cam-a"), e.getMessage());
+
+        assertThrows(BadMessageException.class, () -> stage.handle(record(new byte[] {(byte) 0xff, 0x01, 0x7f})));
+        byte[] future = detections().toBuilder().setSchemaVersion(WireSchema.VERSION + 1).build().toByteArray();
+        assertThrows(BadMessageException.class, () -> stage.handle(record(future)));
+        assertThrows(BadMessageException.class, () -> stage.handle(record(null)));
+    }
+
+    private static FrameDetections detections(Detection... detections) {
+        return FrameDetections.newBuilder().setSchemaVersion(WireSchema.VERSION).setFrame(FRAME)
+                .setDetectorModel("hog").addAllDetections(List.of(detections)).build();
+    }
+
+    private static Detection detection(Box box, byte[] jpeg) {
+        return Detection.newBuilder().setBox(box).setCropJpeg(ByteString.copyFrom(jpeg)).build();
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(byte[] value) {
+        return new ConsumerRecord<>("t1.detections", 0, 7L, "cam-a".getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    private static double norm(Vector v) {
+        return Math.sqrt(dot(v, v));
+    }
+
+    private static double dot(Vector a, Vector b) {
+        double s = 0;
+        for (int i = 0; i < a.getValuesCount(); i++) {
+            s += a.getValues(i) * b.getValues(i);
+        }
+        return s;
+    }
+}
