@@ -96,6 +96,21 @@ class MatcherTopologyTest {
     }
 
     @Test
+    void aPersonWhoseTrackBrokeGetsTheirIdentityBack() {
+        walk("left", 0, 5, 0);
+        embeddings.pipeInput("left", frame("left", 5));
+        for (int i = 6; i < 10; i++) {
+            // reappears far away: a new local track, but the same person
+            embeddings.pipeInput("left", frame("left", i, box(300, 200, person(0))));
+        }
+        List<IdentityEvent> events = identities.readValuesToList();
+        Set<Long> tracks = events.stream().map(IdentityEvent::getTrackId).collect(Collectors.toSet());
+        Set<Long> ids = events.stream().map(IdentityEvent::getIdentityId).collect(Collectors.toSet());
+        assertEquals(2, tracks.size());
+        assertEquals(1, ids.size());
+    }
+
+    @Test
     void identitiesAndLinksLiveInTheNamedStores() {
         walk("left", 0, 5, 0);
         KeyValueStore<String, ?> gallery = driver.getKeyValueStore(LinkerProcessor.GALLERY_STORE);

@@ -73,9 +73,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 props.store(out, "CrossView embedded broker");
             }
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            // execute, never main: main exits the JVM.
+            // execute, never main: main exits the JVM. Transactions v1: under v2 this broker
+            // rejected the first pipelined batches of each new Streams transaction with
+            // OutOfOrderSequenceException (the producer retried, but every run logged errors).
             int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                    "-c", configFile.toString(), "--ignore-formatted"}, new PrintStream(log, true, StandardCharsets.UTF_8));
+                    "-c", configFile.toString(), "--ignore-formatted", "--feature", "transaction.version=1"}, new PrintStream(log, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IOException("cannot format Kafka storage in " + dataDir + ": " + log.toString(StandardCharsets.UTF_8).trim());
             }

@@ -66,17 +66,15 @@ public final class DemoPipeline {
         Topics topics = new Topics(settings.topicPrefix());
         TopicAdmin.ensure(bootstrap, topics, 2, (short) 1);
         List<CameraView> cameras = List.of(CameraView.halves("left", "right", SITE));
-        long expected = source.expectedFrames();
-        long stride = Math.max(1, (settings.maxFrames() > 0 ? settings.maxFrames() : Math.max(expected, 1)
-                * Math.round(source.sourceFps() / Math.min(settings.fps(), source.sourceFps()))) / 6);
-        long phase = settings.startFrame() + stride / 2;
+        long span = settings.maxFrames() > 0 ? settings.maxFrames() : Math.max(1, source.sourceFrames() - settings.startFrame());
+        AnnotatedFrames toAnnotate = new AnnotatedFrames(settings.startFrame(), span, source.sampleStep(), 6);
         MatcherConfig matcherConfig = MatcherConfig.defaults(work.resolve("matcher-state"));
 
         List<AutoCloseable> running = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "demo-progress"));
         try (IdentityCollector collector = new IdentityCollector(bootstrap, topics,
-                settings.out().resolve("identities.jsonl"), seq -> seq >= phase && (seq - phase) % stride == 0);
+                settings.out().resolve("identities.jsonl"), toAnnotate::contains);
              StageLoop detector = Stages.detector(bootstrap, topics);
              StageLoop embedder = Stages.embedder(bootstrap, topics);
              KafkaStreams matcher = Stages.matcher(bootstrap, topics, matcherConfig);

@@ -101,7 +101,7 @@ class DemoPipelineIT {
                 "org.apache.kafka.tools.consumer.ConsoleConsumer", "--bootstrap-server", bootstrap, "--topic", topic,
                 "--from-beginning", "--max-messages", Integer.toString(expected), "--timeout-ms", "30000",
                 "--isolation-level", "read_committed",
-                "--property", "print.key=true", "--property", "print.value=false")
+                "--formatter-property", "print.key=true", "--formatter-property", "print.value=false")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "console consumer finished");

@@ -73,10 +73,15 @@ public final class VideoFileSource implements AutoCloseable {
         return grabber.getImageHeight();
     }
 
-    /** Source frames expected after sampling, or -1 when the container does not say. */
-    public long expectedFrames() {
+    /** Frames in the file as its container declares them, or -1 when it does not say. */
+    public long sourceFrames() {
         long total = grabber.getLengthInVideoFrames();
-        return total <= 0 ? -1 : Math.round(total * Math.min(1.0, 1000.0 / samplePeriodMs / sourceFps));
+        return total <= 0 ? -1 : total;
+    }
+
+    /** Source frames between two sampled pictures: 2 for a 10 fps file sampled at 5 fps. */
+    public int sampleStep() {
+        return (int) Math.max(1, Math.round(samplePeriodMs * sourceFps / 1000.0));
     }
 
     /** The next sampled picture, or empty at the end of the file. */

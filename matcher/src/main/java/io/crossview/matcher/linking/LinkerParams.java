@@ -5,10 +5,8 @@ package io.crossview.matcher.linking;
  *
  * @param linkThreshold      least cosine similarity between a new track and an identity to link them
  * @param prototypeMomentum  weight of the old identity prototype when a linked track is seen again
- * @param exclusiveWindowMs  an identity seen on a camera this recently by another track is not a
- *                           candidate on that camera: one person is not two tracks at once
  */
-public record LinkerParams(double linkThreshold, double prototypeMomentum, long exclusiveWindowMs) {
+public record LinkerParams(double linkThreshold, double prototypeMomentum) {
     public LinkerParams {
         if (linkThreshold <= -1 || linkThreshold >= 1) {
             throw new IllegalArgumentException("linkThreshold must be in (-1,1): " + linkThreshold);
@@ -16,12 +14,9 @@ public record LinkerParams(double linkThreshold, double prototypeMomentum, long 
         if (prototypeMomentum < 0 || prototypeMomentum >= 1) {
             throw new IllegalArgumentException("prototypeMomentum must be in [0,1): " + prototypeMomentum);
         }
-        if (exclusiveWindowMs < 0) {
-            throw new IllegalArgumentException("exclusiveWindowMs must be >= 0");
-        }
     }
 
     public static LinkerParams defaults() {
-        return new LinkerParams(0.9, 0.9, 1500);
+        return new LinkerParams(0.9, 0.9);
     }
 }

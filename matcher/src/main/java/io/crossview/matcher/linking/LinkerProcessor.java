@@ -19,6 +19,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Links the confirmed tracks of every camera of a site to global identities: a track keeps
@@ -30,6 +32,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
     public static final String GALLERY_STORE = "identity-gallery";
     public static final String LINK_STORE = "track-links";
     public static final String SEQUENCE_STORE = "identity-sequence";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkerProcessor.class);
 
     private final LinkerParams params;
     private ProcessorContext<String, IdentityEvent> context;
@@ -76,7 +80,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
 
     private void linkJointly(Record<String, TrackletUpdate> record, TrackletUpdate update, String camera, long now,
                              List<TrackObservation> unlinked) {
-        Set<Long> busy = identitiesActiveOn(camera, now);
+        long firstSeen = unlinked.stream().mapToLong(TrackObservation::getFirstSeenMs).min().orElse(now);
+        Set<Long> busy = identitiesShownOn(camera, firstSeen);
         List<Candidate> candidates = new ArrayList<>();
         try (KeyValueIterator<String, IdentityRecord> all = gallery.all()) {
             while (all.hasNext()) {
@@ -112,6 +117,10 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
                 continue;
             }
             long id = nextIdentityId();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}/{} at seq {} founds identity {}; nearest: {}", camera, track.getTrackId(),
+                        update.getFrame().getSeq(), id, nearest(track, update.getModelVersion(), busy));
+            }
             gallery.put(identityKey(id), IdentityRecord.newBuilder()
                     .setSchemaVersion(WireSchema.VERSION)
                     .setId(id)
@@ -129,14 +138,37 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         }
     }
 
-    /** Identities that another track of this camera showed within the exclusive window. */
-    private Set<Long> identitiesActiveOn(String camera, long now) {
+    private String nearest(TrackObservation track, String modelVersion, Set<Long> busy) {
+        StringBuilder out = new StringBuilder();
+        List<Candidate> all = new ArrayList<>();
+        try (KeyValueIterator<String, IdentityRecord> it = gallery.all()) {
+            while (it.hasNext()) {
+                IdentityRecord identity = it.next().value;
+                if (identity.getModelVersion().equals(modelVersion)) {
+                    all.add(new Candidate(track, identity, Vectors.cosine(identity.getPrototype(), track.getEmbedding())));
+                }
+            }
+        }
+        all.sort(Comparator.comparingDouble(Candidate::similarity).reversed());
+        for (Candidate c : all.subList(0, Math.min(3, all.size()))) {
+            out.append(String.format("%d=%.3f%s ", c.identity().getId(), c.similarity(),
+                    busy.contains(c.identity().getId()) ? "(busy)" : ""));
+        }
+        return out.toString().trim();
+    }
+
+    /**
+     * Identities that another track of this camera showed since {@code since}: one person is
+     * not two tracks of one camera at once. A track that was lost before the new one began
+     * does not block it, so a person whose track broke gets their identity back.
+     */
+    private Set<Long> identitiesShownOn(String camera, long since) {
         Set<Long> busy = new HashSet<>();
         try (KeyValueIterator<String, TrackLink> onCamera = links.prefixScan(camera + "/",
                 new org.apache.kafka.common.serialization.StringSerializer())) {
             while (onCamera.hasNext()) {
                 KeyValue<String, TrackLink> entry = onCamera.next();
-                if (now - entry.value.getLastSeenMs() <= params.exclusiveWindowMs()) {
+                if (entry.value.getLastSeenMs() >= since) {
                     busy.add(entry.value.getIdentityId());
                 }
             }

@@ -88,14 +88,15 @@ public final class CameraTracker {
             EmbeddedBox detection = detections.get(di);
             TrackState track = trackOf[di] >= 0
                     ? follow(tracks.get(trackOf[di]), detection, seq)
-                    : born(next, detection, seq);
+                    : born(next, detection, seq, frame.getFrame().getCaptureMs());
             next.addTracks(track);
             if (track.getHits() >= params.confirmHits()) {
                 update.addTracks(TrackObservation.newBuilder()
                         .setTrackId(track.getId())
                         .setBox(detection.getBox())
                         .setEmbedding(track.getEmbedding())
-                        .setHits(track.getHits()));
+                        .setHits(track.getHits())
+                        .setFirstSeenMs(track.getFirstSeenMs()));
             }
         }
         for (int ti = 0; ti < tracks.size(); ti++) {
@@ -131,7 +132,7 @@ public final class CameraTracker {
                 .build();
     }
 
-    private static TrackState born(CameraTracks.Builder state, EmbeddedBox detection, long seq) {
+    private static TrackState born(CameraTracks.Builder state, EmbeddedBox detection, long seq, long captureMs) {
         long id = state.getNextTrackId();
         state.setNextTrackId(id + 1);
         return TrackState.newBuilder()
@@ -140,6 +141,7 @@ public final class CameraTracker {
                 .setEmbedding(detection.getGlobal())
                 .setHits(1)
                 .setLastSeq(seq)
+                .setFirstSeenMs(captureMs)
                 .build();
     }
 }
