@@ -16,7 +16,12 @@ public final class CrossviewCli {
 
     /** Runs one command line; failures print one readable line, never a stack trace. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.err, true), args);
+    }
+
+    static int run(java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new CrossviewCli());
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             commandLine.getErr().println("crossview " + commandLine.getCommandName() + ": " + oneLine(error));
             return 1;

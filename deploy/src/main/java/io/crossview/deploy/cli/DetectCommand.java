@@ -13,6 +13,6 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return StageCommand.runUntilSignal("detect", Stages.detector(kafka.bootstrap, kafka.topics()));
+        return StageCommand.runUntilSignal("detect", Stages.detector(kafka.bootstrap, kafka.ensureTopics()));
     }
 }

@@ -13,6 +13,6 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return StageCommand.runUntilSignal("embed", Stages.embedder(kafka.bootstrap, kafka.topics()));
+        return StageCommand.runUntilSignal("embed", Stages.embedder(kafka.bootstrap, kafka.ensureTopics()));
     }
 }

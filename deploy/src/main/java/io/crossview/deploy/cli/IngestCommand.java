@@ -2,7 +2,6 @@ package io.crossview.deploy.cli;
 
 import io.crossview.common.kafka.KafkaClients;
 import io.crossview.common.sample.SampleVideo;
-import io.crossview.common.topics.TopicAdmin;
 import io.crossview.ingest.publish.FramePublisher;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
@@ -46,8 +45,7 @@ public final class IngestCommand implements Callable<Integer> {
                 : List.of(CameraView.whole(camera, site));
         try (VideoFileSource source = VideoFileSource.open(path, fps);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(kafka.bootstrap, "ingest"))) {
-            TopicAdmin.ensure(kafka.bootstrap, kafka.topics(), 4, (short) 1);
-            FramePublisher publisher = new FramePublisher(producer, kafka.topics(), jpegQuality);
+            FramePublisher publisher = new FramePublisher(producer, kafka.ensureTopics(), jpegQuality);
             long frames = publisher.publishAll(source, views, FrameRange.all());
             System.out.println("ingest: published " + publisher.published() + " camera frames from " + frames
                     + " source frames of " + path + " to " + kafka.topics().frames().name());

@@ -1,5 +1,6 @@
 package io.crossview.deploy.cli;
 
+import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,18 @@ public final class KafkaOptions {
             description = "Prefix of every topic name, to run several pipelines side by side (default: none)")
     public String topicPrefix;
 
+    @Option(names = "--partitions", defaultValue = "4",
+            description = "Partitions of topics this stage creates when they are missing (default: ${DEFAULT-VALUE})")
+    public int partitions;
+
     public Topics topics() {
         return new Topics(topicPrefix);
+    }
+
+    /** Stages may start in any order, so each one creates the namespace's topics if missing. */
+    public Topics ensureTopics() {
+        Topics topics = topics();
+        TopicAdmin.ensure(bootstrap, topics, partitions, (short) -1);
+        return topics;
     }
 }

@@ -5,6 +5,7 @@ import io.crossview.matcher.MatcherConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,10 +23,17 @@ public final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.topics(), MatcherConfig.defaults(stateDir));
+        KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.ensureTopics(), MatcherConfig.defaults(stateDir));
+        CountDownLatch failed = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failed.countDown();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.close(Duration.ofSeconds(30)), "match-shutdown"));
         streams.start();
         System.out.println("match: running against " + kafka.bootstrap + "; Ctrl-C stops");
-        Shutdown.awaitSignal(() -> streams.close(Duration.ofSeconds(30)));
-        return 0;
+        failed.await();
+        throw new IllegalStateException("the matcher stopped after an error (see the log above)");
     }
 }

@@ -48,13 +48,20 @@ public final class VideoFileSource implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
-            throw new IOException("not a readable video: " + path + " (" + e.getMessage() + ")", e);
+            throw new IOException("not a readable video: " + path + " (" + ffmpegReason(e) + ")", e);
         }
         if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             closeQuietly(grabber);
             throw new IOException("no video stream in " + path);
         }
         return new VideoFileSource(path, grabber, targetFps);
+    }
+
+    /** JavaCV appends advice about its own API to FFmpeg's reason; users need only the reason. */
+    static String ffmpegReason(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int advice = message.indexOf(" (Has setFormat()");
+        return advice > 0 ? message.substring(0, advice) : message;
     }
 
     public Path path() {

@@ -1,0 +1,50 @@
+package io.crossview.deploy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrossviewCliTest {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exitCode, List<String> errLines) {
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter err = new StringWriter();
+        int code = CrossviewCli.run(new PrintWriter(err, true), args);
+        return new Outcome(code, err.toString().lines().toList());
+    }
+
+    @Test
+    void aMissingVideoStopsTheDemoWithOneLineAndExitCodeOne() {
+        Outcome outcome = run("demo", "--video", dir.resolve("nope.avi").toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(1, outcome.errLines().size(), outcome.errLines().toString());
+        assertTrue(outcome.errLines().get(0).startsWith("crossview demo: video not found: "), outcome.errLines().get(0));
+    }
+
+    @Test
+    void aFileThatIsNotAVideoStopsTheDemoWithOneLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.avi"), "not a video");
+        Outcome outcome = run("demo", "--video", bad.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(1, outcome.errLines().size(), outcome.errLines().toString());
+        assertTrue(outcome.errLines().get(0).startsWith("crossview demo: not a readable video: "), outcome.errLines().get(0));
+    }
+
+    @Test
+    void aStageWithoutBootstrapSaysWhatIsMissing() {
+        Outcome outcome = run("detect");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.errLines().get(0).contains("--bootstrap"), outcome.errLines().toString());
+    }
+}
