@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The real pedestrian video {@code vtest.avi} (768x576, 10 fps, 795 frames), taken from
@@ -65,7 +66,7 @@ public final class SampleVideo {
             Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return cached;
         } finally {
-            deleteTree(work);
+            Utils.delete(work.toFile());
         }
     }
 
@@ -82,17 +83,6 @@ public final class SampleVideo {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command[0], e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Wires every stage in one process: broker (embedded unless one is given), ingest of the two
@@ -57,14 +58,16 @@ public final class DemoPipeline {
                         + " at " + Math.round(source.sourceFps()) + " fps, sampled at " + settings.fps() + " fps)");
                 return runStages(source, bootstrap, work);
             } finally {
-                deleteTree(work);
+                Utils.delete(work.toFile());
             }
         }
     }
 
     private DemoResult runStages(VideoFileSource source, String bootstrap, Path work) throws Exception {
         Topics topics = new Topics(settings.topicPrefix());
-        TopicAdmin.ensure(bootstrap, topics, 2, (short) 1);
+        // One partition per topic: every stage then sees both cameras in capture-time order,
+        // as it would with live cameras, instead of one camera racing ahead of the other.
+        TopicAdmin.ensure(bootstrap, topics, 1, (short) -1);
         List<CameraView> cameras = List.of(CameraView.halves("left", "right", SITE));
         long span = settings.maxFrames() > 0 ? settings.maxFrames() : Math.max(1, source.sourceFrames() - settings.startFrame());
         AnnotatedFrames toAnnotate = new AnnotatedFrames(settings.startFrame(), span, source.sampleStep(), 6);
@@ -158,16 +161,5 @@ public final class DemoPipeline {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -43,7 +43,7 @@ class DemoPipelineIT {
         Path video = SampleVideo.vtest();
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
             Topics topics = Topics.defaults();
-            TopicAdmin.ensure(broker.bootstrap(), topics, 2, (short) 1);
+            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) 1);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(broker.bootstrap(), "it"))) {
                 producer.send(new ProducerRecord<>(topics.frames().name(), "left".getBytes(StandardCharsets.UTF_8),
                         "not a frame".getBytes(StandardCharsets.UTF_8))).get();
@@ -82,7 +82,7 @@ class DemoPipelineIT {
 
     private static DeadLetter readOne(String bootstrap, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-dead"))) {
-            consumer.assign(List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1)));
+            consumer.assign(consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList());
             consumer.seekToBeginning(consumer.assignment());
             long deadline = System.currentTimeMillis() + 20_000;
             while (System.currentTimeMillis() < deadline) {
