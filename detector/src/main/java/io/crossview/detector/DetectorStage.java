@@ -15,6 +15,8 @@ import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameRef;
 import io.crossview.detector.crop.CropExtractor;
 import io.crossview.detector.hog.HogPersonDetector;
+import io.crossview.detector.oracle.OracleDetector;
+import io.crossview.detector.oracle.OracleSettings;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,6 +53,11 @@ public final class DetectorStage implements RecordHandler, AutoCloseable {
                 config.modelId());
     }
 
+    /** The labelled oracle mode: ground-truth boxes of synthetic sources, with jitter and misses. */
+    public static DetectorStage oracle(OracleSettings settings, CropExtractor crops, Topics topics) {
+        return new DetectorStage(new OracleDetector(settings), crops, topics, settings.modelId());
+    }
+
     @Override
     public List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<byte[], byte[]> record) {
         Frame frame = WireSerdes.FRAME.deserialize(record.topic(), record.value());
@@ -69,7 +76,7 @@ public final class DetectorStage implements RecordHandler, AutoCloseable {
                 .setFrame(frame.getRef())
                 .setDetectorModel(modelId);
         try (Mat picture = decode(frame)) {
-            for (PersonBox box : detector.detect(picture)) {
+            for (PersonBox box : detector.detect(picture, frame)) {
                 CropExtractor.Crop crop = crops.extract(picture, box);
                 out.addDetections(Detection.newBuilder()
                         .setBox(Box.newBuilder()

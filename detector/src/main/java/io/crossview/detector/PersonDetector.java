@@ -1,5 +1,6 @@
 package io.crossview.detector;
 
+import io.crossview.common.wire.Frame;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -10,6 +11,11 @@ public interface PersonDetector extends AutoCloseable {
      * clipped to it. The picture stays owned by the caller.
      */
     List<PersonBox> detect(Mat bgr);
+
+    /** Detectors that need more than the picture (the oracle reads the frame's ground truth) override this. */
+    default List<PersonBox> detect(Mat bgr, Frame frame) {
+        return detect(bgr);
+    }
 
     @Override
     void close();

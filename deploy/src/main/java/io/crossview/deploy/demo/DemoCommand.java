@@ -1,6 +1,7 @@
 package io.crossview.deploy.demo;
 
 import io.crossview.common.sample.SampleVideo;
+import io.crossview.deploy.run.RunResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,8 +41,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path source = video != null ? video : SampleVideo.vtest();
         DemoSettings settings = new DemoSettings(source, out, bootstrap, topicPrefix, fps, startFrame, maxFrames);
-        DemoResult result = new DemoPipeline(settings, System.out).run();
-        System.out.println(result.summaryLine());
+        RunResult result = new DemoPipeline(settings, System.out).run();
+        System.out.println(result.summaryLine("demo"));
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.topics.Topics;
 import io.crossview.detector.DetectorConfig;
 import io.crossview.detector.DetectorStage;
+import io.crossview.deploy.run.DetectionMode;
 import io.crossview.embedder.EmbedderConfig;
 import io.crossview.embedder.EmbedderStage;
 import io.crossview.embedder.runtime.ReidModel;
@@ -21,8 +22,20 @@ public final class Stages {
         return detector(bootstrap, topics, DetectorConfig.defaults());
     }
 
+    /** The detector of a run: HOG, or the labelled oracle over synthetic ground truth. */
+    public static StageLoop detector(String bootstrap, Topics topics, DetectionMode mode) {
+        DetectorConfig config = DetectorConfig.defaults();
+        DetectorStage stage = mode.isOracle()
+                ? DetectorStage.oracle(mode.oracle(), config.cropExtractor(), topics)
+                : DetectorStage.create(config, topics);
+        return loop(bootstrap, topics, stage);
+    }
+
     public static StageLoop detector(String bootstrap, Topics topics, DetectorConfig config) {
-        DetectorStage stage = DetectorStage.create(config, topics);
+        return loop(bootstrap, topics, DetectorStage.create(config, topics));
+    }
+
+    private static StageLoop loop(String bootstrap, Topics topics, DetectorStage stage) {
         return new StageLoop("detector", bootstrap, StageGroups.detector(topics), topics.frames().name(),
                 topics.deadLetters(), stage, stage);
     }

@@ -12,6 +12,7 @@ import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.DeadLetter;
 import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.run.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class DemoPipelineIT {
             }
 
             DemoSettings settings = new DemoSettings(video, dir.resolve("out"), broker.bootstrap(), "", 5, 100, 40);
-            DemoResult result = new DemoPipeline(settings, new PrintStream(new ByteArrayOutputStream())).run();
+            RunResult result = new DemoPipeline(settings, new PrintStream(new ByteArrayOutputStream())).run();
 
             assertEquals(2, result.cameras());
             assertEquals(40, result.frames(), "20 sampled source frames, two cameras each");
@@ -62,6 +63,9 @@ class DemoPipelineIT {
             }
             assertEquals(result.identityEvents(), lines.size());
             assertTrue(lines.stream().allMatch(l -> l.get("identity").asLong() > 0 && l.has("box")));
+            long rightEvents = lines.stream().filter(l -> l.get("camera").asText().equals("right")).count();
+            assertEquals(rightEvents, Files.readAllLines(settings.out().resolve("mot/right.txt")).size(),
+                    "one MOTChallenge row per identity event");
             try (var pngs = Files.list(settings.out())) {
                 assertTrue(pngs.anyMatch(p -> p.toString().endsWith(".png")), "annotated frames are written");
             }

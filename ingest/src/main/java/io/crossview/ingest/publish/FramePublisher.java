@@ -10,9 +10,10 @@ import io.crossview.common.wire.SourceInfo;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
 import io.crossview.ingest.source.SourceFrame;
-import io.crossview.ingest.source.VideoFileSource;
+import io.crossview.ingest.source.FrameSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
@@ -33,26 +34,61 @@ public final class FramePublisher {
         this.jpegQuality = jpegQuality;
     }
 
+    /** Publishes one source to its end; see {@link #publishAll(List)}. */
+    public long publishAll(FrameSource source, List<CameraView> views, FrameRange range) throws IOException {
+        return publishAll(List.of(new SourceFeed(source, views, range)));
+    }
+
     /**
-     * Publishes the whole source. File sources are read as fast as they decode; capture times
-     * are the wall clock at start plus the source timeline, so time between frames stays real.
+     * Publishes every feed to its end, interleaved by source time so that frames of all
+     * cameras enter Kafka in capture order, as live cameras would. Sources are read as fast
+     * as they decode; capture time is the wall clock at start plus the source timeline.
+     *
+     * @return source frames published, over all feeds
      */
-    public long publishAll(VideoFileSource source, List<CameraView> views, FrameRange range) throws IOException {
+    public long publishAll(List<SourceFeed> feeds) throws IOException {
         long startWallMs = System.currentTimeMillis();
+        List<SourceFrame> pending = new ArrayList<>();
+        for (SourceFeed feed : feeds) {
+            pending.add(nextInRange(feed));
+        }
         long frames = 0;
-        var next = source.next();
-        while (next.isPresent() && !range.isAfter(next.get().frameNumber())) {
-            if (range.contains(next.get().frameNumber())) {
-                publish(next.get(), source, views, startWallMs + next.get().sourcePtsMs());
-                frames++;
+        while (true) {
+            int earliest = -1;
+            for (int i = 0; i < pending.size(); i++) {
+                if (pending.get(i) != null
+                        && (earliest < 0 || pending.get(i).sourcePtsMs() < pending.get(earliest).sourcePtsMs())) {
+                    earliest = i;
+                }
             }
-            next = source.next();
+            if (earliest < 0) {
+                break;
+            }
+            SourceFeed feed = feeds.get(earliest);
+            SourceFrame frame = pending.get(earliest);
+            publish(frame, feed.source(), feed.views(), startWallMs + frame.sourcePtsMs());
+            frames++;
+            // Only now may the source reuse the picture it handed out.
+            pending.set(earliest, nextInRange(feed));
         }
         producer.flush();
         return frames;
     }
 
-    void publish(SourceFrame sourceFrame, VideoFileSource source, List<CameraView> views, long captureMs) {
+    private static SourceFrame nextInRange(SourceFeed feed) throws IOException {
+        while (true) {
+            var next = feed.source().next();
+            if (next.isEmpty() || feed.range().isAfter(next.get().frameNumber())) {
+                return null;
+            }
+            if (feed.range().contains(next.get().frameNumber())) {
+                return next.get();
+            }
+        }
+    }
+
+    /** Publishes one picture as one frame per view. */
+    public void publish(SourceFrame sourceFrame, FrameSource source, List<CameraView> views, long captureMs) {
         Mat picture = sourceFrame.bgr();
         for (CameraView view : views) {
             int[] r = view.pixels(picture.cols(), picture.rows());
@@ -60,7 +96,7 @@ public final class FramePublisher {
             try (Rect rect = new Rect(r[0], r[1], r[2], r[3]); Mat region = new Mat(picture, rect)) {
                 jpeg = Jpeg.encode(region, jpegQuality);
             }
-            Frame frame = Frame.newBuilder()
+            Frame.Builder frame = Frame.newBuilder()
                     .setSchemaVersion(WireSchema.VERSION)
                     .setRef(FrameRef.newBuilder()
                             .setCamera(view.id())
@@ -71,12 +107,14 @@ public final class FramePublisher {
                             .setHeight(r[3]))
                     .setJpeg(ByteString.copyFrom(jpeg))
                     .setSource(SourceInfo.newBuilder()
-                            .setUri(source.path().toString())
+                            .setUri(source.describe())
                             .setSourcePtsMs(sourceFrame.sourcePtsMs())
-                            .setSourceFps(source.sourceFps()))
-                    .build();
+                            .setSourceFps(source.sourceFps()));
+            if (view.isWhole()) {
+                frame.addAllGroundTruth(source.groundTruth(sourceFrame.frameNumber()));
+            }
             producer.send(new ProducerRecord<>(topics.frames().name(),
-                    view.id().getBytes(StandardCharsets.UTF_8), frame.toByteArray()));
+                    view.id().getBytes(StandardCharsets.UTF_8), frame.build().toByteArray()));
             published.incrementAndGet();
         }
     }

@@ -21,6 +21,10 @@ public record CameraView(String id, String site, double left, double top, double
         return new CameraView(id, site, 0, 0, 1, 1);
     }
 
+    public boolean isWhole() {
+        return left == 0 && top == 0 && right == 1 && bottom == 1;
+    }
+
     /** The left and right halves of one picture as two adjacent cameras. */
     public static CameraView[] halves(String leftId, String rightId, String site) {
         return new CameraView[] {

@@ -16,7 +16,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Reads a video file through FFmpeg and hands out pictures sampled down to a target frame
  * rate. The returned picture is reused by the next call: copy it to keep it.
  */
-public final class VideoFileSource implements AutoCloseable {
+public final class VideoFileSource implements FrameSource {
     private final Path path;
     private final FFmpegFrameGrabber grabber;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
@@ -68,30 +68,41 @@ public final class VideoFileSource implements AutoCloseable {
         return path;
     }
 
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+
+    @Override
     public double sourceFps() {
         return sourceFps;
     }
 
+    @Override
     public int width() {
         return grabber.getImageWidth();
     }
 
+    @Override
     public int height() {
         return grabber.getImageHeight();
     }
 
     /** Frames in the file as its container declares them, or -1 when it does not say. */
+    @Override
     public long sourceFrames() {
         long total = grabber.getLengthInVideoFrames();
         return total <= 0 ? -1 : total;
     }
 
     /** Source frames between two sampled pictures: 2 for a 10 fps file sampled at 5 fps. */
+    @Override
     public int sampleStep() {
         return (int) Math.max(1, Math.round(samplePeriodMs * sourceFps / 1000.0));
     }
 
     /** The next sampled picture, or empty at the end of the file. */
+    @Override
     public Optional<SourceFrame> next() throws IOException {
         while (true) {
             Frame frame;

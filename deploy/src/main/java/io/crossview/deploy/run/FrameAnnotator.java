@@ -1,4 +1,4 @@
-package io.crossview.deploy.demo;
+package io.crossview.deploy.run;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;

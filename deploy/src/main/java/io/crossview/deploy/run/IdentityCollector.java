@@ -1,4 +1,4 @@
-package io.crossview.deploy.demo;
+package io.crossview.deploy.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.crossview.deploy.demo;
+package io.crossview.deploy.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

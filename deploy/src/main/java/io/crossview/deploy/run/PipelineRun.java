@@ -1,0 +1,161 @@
+package io.crossview.deploy.run;
+
+import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.StageLoop;
+import io.crossview.common.topics.TopicAdmin;
+import io.crossview.common.topics.Topics;
+import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.stages.PipelineLag;
+import io.crossview.deploy.stages.StageGroups;
+import io.crossview.deploy.stages.Stages;
+import io.crossview.ingest.publish.FramePublisher;
+import io.crossview.ingest.publish.SourceFeed;
+import io.crossview.matcher.MatcherConfig;
+import io.crossview.matcher.MatcherTopology;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The whole pipeline in one process: a broker (embedded unless one is given), ingest of
+ * every feed, detector, embedder, matcher, and a collector of results. It returns once
+ * every stage has processed and committed everything ingest published, having written
+ * identities.jsonl, one MOTChallenge result file per camera and a few annotated frames.
+ */
+public final class PipelineRun {
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(15);
+
+    private final RunSettings settings;
+    private final PrintStream progress;
+
+    public PipelineRun(RunSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Runs the feeds to their end; the caller owns and closes the sources. */
+    public RunResult run(List<SourceFeed> feeds, AnnotatedFrames toAnnotate) throws Exception {
+        Files.createDirectories(settings.out());
+        Path work = Files.createTempDirectory(settings.out().toAbsolutePath(), ".run-");
+        try (EmbeddedBroker broker = settings.bootstrap() == null ? EmbeddedBroker.start(0, work.resolve("broker")) : null) {
+            String bootstrap = broker != null ? broker.bootstrap() : settings.bootstrap();
+            say("kafka at " + bootstrap + (broker != null ? " (embedded)" : "") + ", detection "
+                    + settings.detection().label());
+            return runStages(feeds, toAnnotate, bootstrap, work);
+        } finally {
+            Utils.delete(work.toFile());
+        }
+    }
+
+    private RunResult runStages(List<SourceFeed> feeds, AnnotatedFrames toAnnotate, String bootstrap, Path work)
+            throws Exception {
+        Topics topics = new Topics(settings.topicPrefix());
+        // One partition per topic: every stage then sees all cameras in capture-time order,
+        // as it would with live cameras, instead of one camera racing ahead of another.
+        TopicAdmin.ensure(bootstrap, topics, 1, (short) -1);
+        MatcherConfig matcherConfig = MatcherConfig.defaults(work.resolve("matcher-state"));
+        int cameras = feeds.stream().mapToInt(f -> f.views().size()).sum();
+        Path jsonl = settings.out().resolve("identities.jsonl");
+
+        List<Thread> threads = new ArrayList<>();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "run-progress"));
+        try (IdentityCollector collector = new IdentityCollector(bootstrap, topics, jsonl,
+                seq -> settings.annotations() > 0 && toAnnotate.contains(seq));
+             StageLoop detector = Stages.detector(bootstrap, topics, settings.detection());
+             StageLoop embedder = Stages.embedder(bootstrap, topics);
+             KafkaStreams matcher = Stages.matcher(bootstrap, topics, matcherConfig);
+             PipelineLag lag = new PipelineLag(bootstrap);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "run-ingest"))) {
+            threads.add(start(collector, "collector"));
+            threads.add(start(detector, "detector"));
+            threads.add(start(embedder, "embedder"));
+            matcher.start();
+            FramePublisher publisher = new FramePublisher(producer, topics, 90);
+            long startNanos = System.nanoTime();
+            ticker.scheduleAtFixedRate(() -> say(String.format(
+                    "[%3ds] ingested %d camera frames, detected %d, embedded %d, identity events %d (identities %d)",
+                    (System.nanoTime() - startNanos) / 1_000_000_000L, publisher.published(), detector.processed(),
+                    embedder.processed(), collector.events(), collector.identities())), 3, 3, TimeUnit.SECONDS);
+
+            if (publisher.publishAll(feeds) == 0) {
+                throw new IOException("the sources gave no frames in the requested range");
+            }
+            say("ingest done, " + publisher.published() + " camera frames; waiting for the stages to finish");
+            awaitDrained(topics, matcherConfig, lag, collector, matcher);
+            ticker.shutdownNow();
+            int mot = MotResults.write(jsonl, settings.out().resolve("mot"));
+            int annotated = annotate(collector);
+            say("wrote " + jsonl + ", " + mot + " MOTChallenge result files in " + settings.out().resolve("mot")
+                    + " and " + annotated + " annotated frames");
+            return new RunResult(cameras, publisher.published(), collector.detections(), collector.tracks(),
+                    collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out());
+        } finally {
+            ticker.shutdownNow();
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+        }
+    }
+
+    private void awaitDrained(Topics topics, MatcherConfig matcherConfig, PipelineLag lag, IdentityCollector collector,
+                              KafkaStreams matcher) throws InterruptedException {
+        String matcherGroup = topics.prefix() + matcherConfig.applicationId();
+        List<String> matcherInputs = List.of(topics.embeddings().name(),
+                matcherGroup + "-" + MatcherTopology.TRACKLETS_BY_SITE + "-repartition");
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        int quietChecks = 0;
+        while (quietChecks < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the stages did not finish within " + DRAIN_TIMEOUT.toMinutes() + " minutes");
+            }
+            if (matcher.state() == KafkaStreams.State.ERROR || matcher.state() == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("the matcher stopped: " + matcher.state());
+            }
+            Thread.sleep(500);
+            boolean drained = lag.lag(StageGroups.detector(topics), List.of(topics.frames().name())) == 0
+                    && lag.lag(StageGroups.embedder(topics), List.of(topics.detections().name())) == 0
+                    && lag.lag(matcherGroup, matcherInputs) == 0
+                    && collector.caughtUp();
+            quietChecks = drained ? quietChecks + 1 : 0;
+        }
+    }
+
+    private int annotate(IdentityCollector collector) throws IOException {
+        int written = 0;
+        for (Map.Entry<String, byte[]> frame : collector.keptFrames().entrySet()) {
+            String[] cameraAndSeq = frame.getKey().split("#");
+            long seq = Long.parseLong(cameraAndSeq[1]);
+            Path png = settings.out().resolve(String.format("frame-%s-%04d.png", cameraAndSeq[0], seq));
+            FrameAnnotator.write(frame.getValue(), collector.eventsOf(cameraAndSeq[0], seq), png);
+            written++;
+        }
+        return written;
+    }
+
+    private void say(String line) {
+        progress.println(settings.command() + ": " + line);
+    }
+
+    private static Thread start(Runnable task, String name) {
+        Thread thread = daemon(task, name);
+        thread.start();
+        return thread;
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

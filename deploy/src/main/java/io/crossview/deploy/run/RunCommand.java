@@ -1,0 +1,55 @@
+package io.crossview.deploy.run;
+
+import io.crossview.detector.oracle.OracleSettings;
+import io.crossview.ingest.config.CamerasFile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code crossview run}: the whole pipeline in one process on the cameras of a cameras file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run every stage in one process on the sources of a cameras file until they end; write "
+                + "identities.jsonl and one MOTChallenge result file per camera (mot/<camera>.txt, track ids = "
+                + "global identity ids)."})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--cameras", required = true, paramLabel = "FILE", description = "Cameras YAML (as for crossview ingest)")
+    Path cameras;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder")
+    Path out;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of an embedded broker")
+    String bootstrap;
+
+    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of every topic name (default: none)")
+    String topicPrefix;
+
+    @Option(names = "--detection", defaultValue = "hog",
+            description = "hog (a real detector) or oracle (ground truth of synthetic sources, jittered; labelled as such)")
+    String detection;
+
+    @Option(names = "--oracle-jitter", defaultValue = "0.05", description = "Oracle box noise, fraction of box size (default: ${DEFAULT-VALUE})")
+    double oracleJitter;
+
+    @Option(names = "--oracle-miss", defaultValue = "0.05", description = "Oracle miss rate (default: ${DEFAULT-VALUE})")
+    double oracleMiss;
+
+    @Option(names = "--annotate", defaultValue = "4", description = "Annotated frames per camera (default: ${DEFAULT-VALUE})")
+    int annotate;
+
+    @Override
+    public Integer call() throws Exception {
+        DetectionMode mode = switch (detection) {
+            case "hog" -> DetectionMode.hog();
+            case "oracle" -> DetectionMode.oracle(new OracleSettings(oracleJitter, oracleMiss, 1));
+            default -> throw new IllegalArgumentException("--detection must be hog or oracle, got " + detection);
+        };
+        RunSettings settings = new RunSettings("run", out, bootstrap, topicPrefix, mode, annotate);
+        try (Feeds feeds = Feeds.open(CamerasFile.load(cameras))) {
+            RunResult result = new PipelineRun(settings, System.out).run(feeds.list(), feeds.annotations(annotate));
+            System.out.println(result.summaryLine("run") + " detection=" + mode.label());
+        }
+        return 0;
+    }
+}

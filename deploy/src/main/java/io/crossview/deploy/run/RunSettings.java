@@ -1,0 +1,23 @@
+package io.crossview.deploy.run;
+
+import java.nio.file.Path;
+
+/**
+ * What one in-process pipeline run writes and where it finds Kafka.
+ *
+ * @param bootstrap   null: start an embedded broker
+ * @param annotations frames per camera to draw identity boxes on (0: none)
+ */
+public record RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
+                          int annotations) {
+    public RunSettings {
+        if (out == null) {
+            throw new IllegalArgumentException("no output folder");
+        }
+        if (annotations < 0) {
+            throw new IllegalArgumentException("annotations must be >= 0");
+        }
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        detection = detection == null ? DetectionMode.hog() : detection;
+    }
+}

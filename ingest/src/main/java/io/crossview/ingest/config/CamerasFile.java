@@ -1,0 +1,63 @@
+package io.crossview.ingest.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The cameras YAML file: {@code cameras:} followed by a list of camera entries. */
+public final class CamerasFile {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private record Document(@JsonProperty("cameras") List<CameraConfig> cameras) {
+    }
+
+    private CamerasFile() {
+    }
+
+    /** The enabled cameras of the file; a bad file gives one IOException line naming it. */
+    public static List<CameraConfig> load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "cameras file not found");
+        }
+        Document document;
+        try {
+            document = YAML.readValue(file.toFile(), Document.class);
+        } catch (JsonMappingException e) {
+            throw new IOException(file + ": " + reason(e), e);
+        } catch (IOException e) {
+            throw new IOException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (document == null || document.cameras() == null || document.cameras().isEmpty()) {
+            throw new IOException(file + " lists no cameras (expected 'cameras:' with at least one entry)");
+        }
+        Set<String> ids = new HashSet<>();
+        for (CameraConfig camera : document.cameras()) {
+            if (!ids.add(camera.id())) {
+                throw new IOException(file + ": camera id " + camera.id() + " appears twice");
+            }
+        }
+        List<CameraConfig> enabled = document.cameras().stream().filter(CameraConfig::enabled).toList();
+        if (enabled.isEmpty()) {
+            throw new IOException(file + ": every camera is disabled");
+        }
+        return enabled;
+    }
+
+    private static String reason(JsonMappingException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException) {
+            return cause.getMessage();
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+    }
+}
