@@ -2,6 +2,8 @@ package io.crossview.deploy.cli;
 
 import io.crossview.common.kafka.KafkaClients;
 import io.crossview.common.sample.SampleVideo;
+import io.crossview.deploy.run.Feeds;
+import io.crossview.ingest.config.CamerasFile;
 import io.crossview.ingest.publish.FramePublisher;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
@@ -20,7 +22,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--video", paramLabel = "PATH", description = "Video file (default: vtest.avi from opencv-doc)")
+    @Option(names = "--cameras", paramLabel = "FILE", description = "Cameras YAML: every enabled camera is published")
+    Path cameras;
+
+    @Option(names = "--video", paramLabel = "PATH", description = "One video file (default without --cameras: vtest.avi from opencv-doc)")
     Path video;
 
     @Option(names = "--camera", defaultValue = "cam1", description = "Camera id for a whole-picture source (default: ${DEFAULT-VALUE})")
@@ -40,6 +45,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (cameras != null) {
+            return publishCameras();
+        }
         Path path = video != null ? video : SampleVideo.vtest();
         List<CameraView> views = splitHalves ? List.of(CameraView.halves("left", "right", site))
                 : List.of(CameraView.whole(camera, site));
@@ -49,6 +57,17 @@ public final class IngestCommand implements Callable<Integer> {
             long frames = publisher.publishAll(source, views, FrameRange.all());
             System.out.println("ingest: published " + publisher.published() + " camera frames from " + frames
                     + " source frames of " + path + " to " + kafka.topics().frames().name());
+        }
+        return 0;
+    }
+
+    private int publishCameras() throws Exception {
+        try (Feeds feeds = Feeds.open(CamerasFile.load(cameras));
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(kafka.bootstrap, "ingest"))) {
+            FramePublisher publisher = new FramePublisher(producer, kafka.ensureTopics(), jpegQuality);
+            long frames = publisher.publishAll(feeds.list());
+            System.out.println("ingest: published " + publisher.published() + " camera frames (" + frames
+                    + " source frames) of " + feeds.list().size() + " cameras to " + kafka.topics().frames().name());
         }
         return 0;
     }

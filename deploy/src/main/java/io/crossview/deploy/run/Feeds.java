@@ -24,7 +24,8 @@ public final class Feeds implements AutoCloseable {
         try {
             for (CameraConfig camera : cameras) {
                 FrameSource source = Sources.open(camera);
-                opened.add(new SourceFeed(source, List.of(CameraView.whole(camera.id(), camera.site())), FrameRange.all()));
+                opened.add(new SourceFeed(source, List.of(CameraView.whole(camera.id(), camera.site())), FrameRange.all(),
+                        camera.jpegQuality()));
             }
         } catch (IOException | RuntimeException e) {
             opened.forEach(feed -> feed.source().close());

@@ -2,7 +2,6 @@ package io.crossview.embedder.eval;
 
 import io.crossview.common.image.Jpeg;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -90,12 +89,9 @@ public final class MarketWriter {
             if (query) {
                 queryIdentities.add(crop.identity());
             }
-            Path file = (query ? queryDir : galleryDir).resolve(name);
-            try {
-                Files.write(file, Jpeg.encode(crop.bgr(), JPEG_QUALITY), StandardOpenOption.CREATE_NEW);
-            } catch (FileAlreadyExistsException e) {
-                throw new IOException(file + ": written twice; are the same crops listed twice?", e);
-            }
+            // CREATE_NEW: box numbers make names unique, so never overwrite silently if that breaks
+            Files.write((query ? queryDir : galleryDir).resolve(name), Jpeg.encode(crop.bgr(), JPEG_QUALITY),
+                    StandardOpenOption.CREATE_NEW);
         }
         return new Summary(queries.size(), crops.size() - queries.size(), queryIdentities.size());
     }

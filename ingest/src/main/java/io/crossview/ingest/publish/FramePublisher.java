@@ -66,7 +66,8 @@ public final class FramePublisher {
             }
             SourceFeed feed = feeds.get(earliest);
             SourceFrame frame = pending.get(earliest);
-            publish(frame, feed.source(), feed.views(), startWallMs + frame.sourcePtsMs());
+            publish(frame, feed.source(), feed.views(), startWallMs + frame.sourcePtsMs(),
+                    feed.jpegQuality() > 0 ? feed.jpegQuality() : jpegQuality);
             frames++;
             // Only now may the source reuse the picture it handed out.
             pending.set(earliest, nextInRange(feed));
@@ -88,13 +89,13 @@ public final class FramePublisher {
     }
 
     /** Publishes one picture as one frame per view. */
-    public void publish(SourceFrame sourceFrame, FrameSource source, List<CameraView> views, long captureMs) {
+    public void publish(SourceFrame sourceFrame, FrameSource source, List<CameraView> views, long captureMs, int quality) {
         Mat picture = sourceFrame.bgr();
         for (CameraView view : views) {
             int[] r = view.pixels(picture.cols(), picture.rows());
             byte[] jpeg;
             try (Rect rect = new Rect(r[0], r[1], r[2], r[3]); Mat region = new Mat(picture, rect)) {
-                jpeg = Jpeg.encode(region, jpegQuality);
+                jpeg = Jpeg.encode(region, quality);
             }
             Frame.Builder frame = Frame.newBuilder()
                     .setSchemaVersion(WireSchema.VERSION)
