@@ -37,6 +37,7 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
 
     /**
      * @param owned native resources the handler uses (a model, a detector), closed when the loop ends
@@ -84,6 +85,7 @@ public final class StageLoop implements Runnable, AutoCloseable {
     }
 
     private List<ProducerRecord<byte[], byte[]>> handleOne(ConsumerRecord<byte[], byte[]> record) {
+        long start = System.nanoTime();
         try {
             List<ProducerRecord<byte[], byte[]>> out = handler.handle(record);
             processed.incrementAndGet();
@@ -93,7 +95,14 @@ public final class StageLoop implements Runnable, AutoCloseable {
             LOG.warn("{}: {}-{}@{} sent to {}: {}", stage, record.topic(), record.partition(), record.offset(),
                     deadLetters.name(), DeadLetters.describe(e));
             return List.of(DeadLetters.of(deadLetters, stage, record, e));
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - start);
         }
+    }
+
+    /** Time spent handling records, without waiting for input: the stage's own cost. */
+    public long busyNanos() {
+        return busyNanos.get();
     }
 
     private void closeOwned() {

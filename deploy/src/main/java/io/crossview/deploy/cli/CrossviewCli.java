@@ -1,6 +1,7 @@
 package io.crossview.deploy.cli;
 
 import io.crossview.deploy.demo.DemoCommand;
+import io.crossview.deploy.eval.EvalCommand;
 import io.crossview.deploy.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code crossview} command line. */
 @Command(name = "crossview", mixinStandardHelpOptions = true, version = "crossview 0.1.0",
         description = "Streaming multi-camera person re-identification on Kafka.",
-        subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, IngestCommand.class, DetectCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, EvalCommand.class, BrokerCommand.class, IngestCommand.class, DetectCommand.class,
             EmbedCommand.class, MatchCommand.class})
 public final class CrossviewCli {
     public static void main(String[] args) {
@@ -24,7 +25,7 @@ public final class CrossviewCli {
         CommandLine cli = new CommandLine(new CrossviewCli());
         cli.setErr(err);
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-            commandLine.getErr().println("crossview " + commandLine.getCommandName() + ": " + oneLine(error));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(error));
             return 1;
         });
         return cli.execute(args);

@@ -1,0 +1,9 @@
+package io.crossview.deploy.eval;
+
+import picocli.CommandLine.Command;
+
+/** {@code crossview eval}: scores tracking and re-ID results against ground truth. */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Score results against ground truth.",
+        subcommands = {EvalReidCommand.class})
+public final class EvalCommand {
+}
