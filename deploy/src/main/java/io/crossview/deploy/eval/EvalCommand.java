@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code crossview eval}: scores tracking and re-ID results against ground truth. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Score results against ground truth.",
-        subcommands = {EvalReidCommand.class})
+        subcommands = {EvalMotCommand.class, EvalReidCommand.class})
 public final class EvalCommand {
 }

@@ -38,7 +38,7 @@ final class FloorPlan {
         }
 
         double crownZ() {
-            return height + 0.7;
+            return height + 1.0;
         }
     }
 

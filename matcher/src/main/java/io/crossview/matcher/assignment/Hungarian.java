@@ -50,9 +50,10 @@ public final class Hungarian {
         int n = transposed ? cols : rows;
         int m = transposed ? rows : cols;
 
-        // Forbidden pairs get a finite cost so large that trading one of them for any allowed pair
-        // always pays: with |c| <= C over allowed pairs, n·C + (n-1)·C < 2·n·(C+1) + 1. Hence the
-        // solver first maximises the number of allowed pairs, then minimises their cost.
+        // Forbidden pairs get a finite cost F so large that one forbidden pair fewer always pays:
+        // with |c| <= C over allowed pairs, the allowed part of two full assignments differs by at
+        // most 2n·C < F = 2n·(C+1) + 1. So the solver first maximises the number of allowed pairs,
+        // then minimises their cost (the constant py-motmetrics uses for the same purpose).
         double maxAbs = 0;
         boolean anyAllowed = false;
         boolean anyForbidden = false;

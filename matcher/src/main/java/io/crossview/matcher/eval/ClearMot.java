@@ -1,6 +1,7 @@
 package io.crossview.matcher.eval;
 
 import io.crossview.matcher.assignment.SparseAssignment;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -99,7 +100,7 @@ public final class ClearMot {
                 rowToCol = new int[n];
             }
             int[] hypOf = new int[n];
-            java.util.Arrays.fill(hypOf, -1);
+            Arrays.fill(hypOf, -1);
             boolean[] taken = new boolean[m];
             Track[] rowTrack = new Track[n];
             for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package io.crossview.matcher.eval;
 
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -28,9 +29,9 @@ public final class HotaResult {
         long[] fn = new long[Hota.ALPHAS];
         long[] fp = new long[Hota.ALPHAS];
         double[] ones = new double[Hota.ALPHAS];
-        java.util.Arrays.fill(fn, gtDets);
-        java.util.Arrays.fill(fp, trackerDets);
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(fn, gtDets);
+        Arrays.fill(fp, trackerDets);
+        Arrays.fill(ones, 1.0);
         return new HotaResult(new long[Hota.ALPHAS], fn, fp, new double[Hota.ALPHAS], ones);
     }
 

@@ -2,7 +2,8 @@ package io.crossview.matcher.eval;
 
 import io.crossview.matcher.assignment.SparseAssignment;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,8 @@ public final class MotPreprocessing {
         Map<Integer, List<MotRow>> gtByFrame = byFrame(rawGt);
         Map<Integer, List<MotRow>> predByFrame = byFrame(rawPred);
         SparseAssignment solver = new SparseAssignment();
-        Set<MotRow> dropped = new HashSet<>();
+        // By identity: two rows may be equal as values yet only one of them matched a distractor.
+        Set<MotRow> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<Integer, List<MotRow>> e : predByFrame.entrySet()) {
             List<MotRow> gts = gtByFrame.getOrDefault(e.getKey(), List.of());
             List<MotRow> preds = e.getValue();
