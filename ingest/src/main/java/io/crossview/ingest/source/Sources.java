@@ -1,6 +1,7 @@
 package io.crossview.ingest.source;
 
 import io.crossview.ingest.config.CameraConfig;
+import io.crossview.ingest.synth.SynthSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,6 +13,9 @@ public final class Sources {
 
     public static FrameSource open(CameraConfig camera) throws IOException {
         String url = camera.url().strip();
+        if (url.startsWith("synth:")) {
+            return SynthSource.open(url, camera.fps());
+        }
         if (url.startsWith("file:")) {
             return VideoFileSource.open(Path.of(URI.create(url)), camera.fps());
         }

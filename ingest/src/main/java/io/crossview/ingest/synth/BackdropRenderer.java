@@ -192,7 +192,9 @@ final class BackdropRenderer {
             case LAMP -> Textures.set(out, 50, 52, 50, kind == 6 ? 3.5 : 1);
             default -> {
                 if (kind == 6) {
-                    Textures.set(out, 40, 105, 55, 0.6 + 0.6 * Textures.hash((int) (x * 10 + z * 7), (int) (y * 10 - z * 5), 53));
+                    // leafy clumps: coarse 3D cells, not stripes
+                    double leaf = Textures.hash((int) Math.floor(x * 9) * 73 + (int) Math.floor(z * 9), (int) Math.floor(y * 9), 53);
+                    Textures.set(out, 38, 100, 52, 0.65 + 0.45 * leaf);
                 } else {
                     Textures.set(out, 45, 62, 88, 1);
                 }

@@ -12,8 +12,8 @@ record CameraLook(double gain, double castB, double castG, double castR, double 
 
     /** A plausible random look; the first camera is kept close to neutral as a reference. */
     static CameraLook random(SplittableRandom rnd, int index) {
-        double warmth = index == 0 ? rnd.nextDouble(-0.05, 0.05) : rnd.nextDouble(-0.22, 0.22);
-        double tint = rnd.nextDouble(-0.08, 0.08);
+        double warmth = index == 0 ? rnd.nextDouble(-0.04, 0.04) : rnd.nextDouble(-0.16, 0.16);
+        double tint = rnd.nextDouble(-0.05, 0.05);
         return new CameraLook(
                 rnd.nextDouble(0.78, 1.2),
                 1 - warmth, 1 + tint, 1 + warmth * 0.9,

@@ -34,7 +34,7 @@ final class FloorPlan {
         enum Kind { COLUMN, PLANTER, LAMP, TREE }
 
         double crownRadius() {
-            return kind == Kind.TREE ? 1.3 : 0;
+            return kind == Kind.TREE ? 1.15 : 0;
         }
 
         double crownZ() {
@@ -44,12 +44,15 @@ final class FloorPlan {
 
     private static final double DOOR_TOP = 2.4;
     private static final double OPENING_TOP = 3.0;
+    /** Width of the street between the site and the buildings around it. */
+    private static final double STREET = 8.0;
 
     private final List<Region> regions;
     private final List<Portal> portals = new ArrayList<>();
     private final List<Portal> doors = new ArrayList<>();
     private final List<Wall> walls = new ArrayList<>();
     private final List<Obstacle> obstacles;
+    private final Region street;
 
     /** @param doorSegments each {x0, y0, x1, y1} lying on one region's edge */
     FloorPlan(List<Region> regions, List<double[]> doorSegments, List<Obstacle> obstacles) {
@@ -69,14 +72,27 @@ final class FloorPlan {
         for (Region r : regions) {
             addWalls(r);
         }
+        street = street(regions);
+        addWall(true, street.y0(), street.x0(), street.x1(), 0, street.wallHeight(), street);
+        addWall(true, street.y1(), street.x0(), street.x1(), 0, street.wallHeight(), street);
+        addWall(false, street.x0(), street.y0(), street.y1(), 0, street.wallHeight(), street);
+        addWall(false, street.x1(), street.y0(), street.y1(), 0, street.wallHeight(), street);
+    }
+
+    /**
+     * Buildings across the street all around the site, so that doors and low walls open onto
+     * a street and facades rather than an endless empty plane.
+     */
+    private static Region street(List<Region> regions) {
+        double x0 = regions.stream().mapToDouble(Region::x0).min().orElse(0) - STREET;
+        double y0 = regions.stream().mapToDouble(Region::y0).min().orElse(0) - STREET;
+        double x1 = regions.stream().mapToDouble(Region::x1).max().orElse(0) + STREET;
+        double y1 = regions.stream().mapToDouble(Region::y1).max().orElse(0) + STREET;
+        return new Region("street", x0, y0, x1, y1, false, 12, Material.ASPHALT, Material.FACADE, 0.95, false);
     }
 
     List<Region> regions() {
         return regions;
-    }
-
-    List<Portal> portals() {
-        return Collections.unmodifiableList(portals);
     }
 
     List<Portal> doors() {
@@ -91,11 +107,7 @@ final class FloorPlan {
         return obstacles;
     }
 
-    Region region(String name) {
-        return regions.stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no region " + name));
-    }
-
+    /** The walkable region holding a ground point, or null outside the site (the street). */
     Region regionAt(double x, double y) {
         for (Region r : regions) {
             if (r.contains(x, y)) {
@@ -103,6 +115,26 @@ final class FloorPlan {
             }
         }
         return null;
+    }
+
+    /**
+     * How far people walk out of a door before they vanish: across the street to the
+     * buildings opposite, so they appear and leave there rather than in the open.
+     */
+    double outsideWalk(Portal door) {
+        double cx = (door.x0() + door.x1()) / 2;
+        double cy = (door.y0() + door.y1()) / 2;
+        double toWall;
+        if (door.nx() > 0) {
+            toWall = street.x1() - cx;
+        } else if (door.nx() < 0) {
+            toWall = cx - street.x0();
+        } else if (door.ny() > 0) {
+            toWall = street.y1() - cy;
+        } else {
+            toWall = cy - street.y0();
+        }
+        return toWall - 0.6;
     }
 
     /** Light level at a ground point: the region's level, brighter under indoor ceiling lamps. */

@@ -19,7 +19,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 final class FrameRenderer implements AutoCloseable {
     /** The noise bank is this much larger than a frame in each direction. */
     private static final int NOISE_PAD = 64;
-    private static final double SHADOW_DARKNESS = 0.62;
+    private static final double SHADOW_DARKNESS = 0.72;
 
     private final Backdrop backdrop;
     private final CameraLook look;

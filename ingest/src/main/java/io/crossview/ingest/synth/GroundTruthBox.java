@@ -22,10 +22,10 @@ public record GroundTruthBox(int id, int x, int y, int w, int h, double visibili
 
     /**
      * One MOTChallenge ground-truth line: frame (1-based), id, bb_left, bb_top, width,
-     * height, conf=1, class=1 (pedestrian), visibility. MOTChallenge counts pixels from 1,
-     * so the left and top are shifted by one.
+     * height, conf=1, class=1 (pedestrian), visibility. Left and top stay 0-based pixels, as
+     * in the pipeline's own result files, so a perfect tracker matches with IoU 1.
      */
     public String motLine(int frameIndex) {
-        return String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,1,1,%.3f", frameIndex + 1, id, x + 1, y + 1, w, h, visibility);
+        return String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,1,1,%.3f", frameIndex + 1, id, x, y, w, h, visibility);
     }
 }

@@ -9,7 +9,7 @@ final class HeadPainter {
     private HeadPainter() {
     }
 
-    static void paint(FigureBuilder.Painter p, Skeleton s, Appearance a, List<Shape> out, double facing) {
+    static void paint(ShapePainter p, Skeleton s, Appearance a, List<Shape> out, double facing) {
         double h = a.height();
         double[] c = p.project(s.axis(0.935));
         double[] low = p.project(s.axis(0.5));

@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Plans where everybody walks: each person enters through a door, visits one to three
+ * Plans where everybody walks: each person comes out of the buildings across the street,
+ * enters through a door, visits one to three
  * rooms (usually a different one each time, so people cross between cameras), sometimes
  * pauses, leaves through a door and sometimes comes back later. Routes pass rooms through
  * the openings between them and step around obstacles; some people walk as a pair.
  */
 final class PathPlanner {
-    /** How far outside a door people appear and vanish, so they walk in rather than pop up. */
-    private static final double OUTSIDE = 6.0;
     /** Distance kept from the jambs of openings and from walls, leaving room for a companion beside. */
     private static final double MARGIN = 0.8;
     private static final double COMPANION_CHANCE = 0.2;
@@ -46,7 +45,8 @@ final class PathPlanner {
 
     private PersonPath walker(Appearance who, SplittableRandom rnd) {
         List<PersonPath.Visit> visits = new ArrayList<>();
-        double t = rnd.nextDouble(-40, Math.max(-39, seconds - 8));
+        // some are already on their way when the recording starts; nobody starts too late to be seen
+        double t = rnd.nextDouble(-40, Math.max(seconds * 0.8, seconds - 8));
         do {
             PersonPath.Visit v = visit(who, t, rnd);
             visits.add(v);
@@ -59,7 +59,8 @@ final class PathPlanner {
         List<double[]> pts = new ArrayList<>(); // {x, y, pause seconds after arriving}
         Portal in = plan.doors().get(rnd.nextInt(plan.doors().size()));
         double[] door = along(in, rnd);
-        pts.add(new double[] {door[0] + in.nx() * OUTSIDE, door[1] + in.ny() * OUTSIDE, 0});
+        double walkIn = plan.outsideWalk(in);
+        pts.add(new double[] {door[0] + in.nx() * walkIn, door[1] + in.ny() * walkIn, 0});
         pts.add(new double[] {door[0], door[1], 0});
         Region here = in.a();
         int stops = 1 + rnd.nextInt(3);
@@ -81,7 +82,8 @@ final class PathPlanner {
         walkTo(pts, here, out.a(), rnd);
         double[] exit = along(out, rnd);
         pts.add(new double[] {exit[0], exit[1], 0});
-        pts.add(new double[] {exit[0] + out.nx() * OUTSIDE, exit[1] + out.ny() * OUTSIDE, 0});
+        double walkOut = plan.outsideWalk(out);
+        pts.add(new double[] {exit[0] + out.nx() * walkOut, exit[1] + out.ny() * walkOut, 0});
         return timed(avoidObstacles(pts), who.speed() * rnd.nextDouble(0.92, 1.08), start);
     }
 

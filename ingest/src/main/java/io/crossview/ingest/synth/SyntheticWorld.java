@@ -42,7 +42,7 @@ public final class SyntheticWorld implements AutoCloseable {
                     m.targetY() + mounts.nextDouble(-0.5, 0.5), Math.toRadians(mounts.nextDouble(-1.5, 1.5)),
                     m.hfovDeg() + mounts.nextDouble(-3, 3), spec.width(), spec.height());
             CameraLook look = CameraLook.random(looks, i);
-            rigs.put(cam.id(), new CameraRig(cam, look, plan, spec.seed() * 31 + NOISE * 1_000_003L + i));
+            rigs.put(cam.id(), new CameraRig(cam, look, plan, mix(mix(spec.seed()) + NOISE * 1_000_003L + i)));
         }
         this.people = Appearance.population(spec.people(), random(spec.seed(), PEOPLE));
         this.paths = new PathPlanner(plan, spec.seconds()).plan(people, random(spec.seed(), PATHS));
@@ -53,8 +53,19 @@ public final class SyntheticWorld implements AutoCloseable {
         return new SyntheticWorld(spec);
     }
 
+    /**
+     * An independent stream per purpose, so that for instance adding people does not move the
+     * cameras. The seed is hashed: SplittableRandom streams whose seeds differ by its own
+     * increment would merely be shifted copies of each other.
+     */
     private static SplittableRandom random(long seed, long purpose) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + purpose * 0xD1B54A32D192ED03L);
+        return new SplittableRandom(mix(mix(seed) + purpose));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 
     public WorldSpec spec() {

@@ -10,7 +10,7 @@ final class Textures {
     }
 
     /** Garden paths: gravel within this distance of these segments {x0, y0, x1, y1}. */
-    private static final double[][] GRAVEL_PATHS = {{9, -9, 15.5, -22}, {12, -14.5, 24, -15.5}};
+    private static final double[][] GRAVEL_PATHS = {{14.5, -9, 22.5, -22}, {13, -15.5, 19.5, -17}};
     private static final double GRAVEL_HALF_WIDTH = 1.1;
 
     static void floor(Material m, double x, double y, double footprint, double[] out) {

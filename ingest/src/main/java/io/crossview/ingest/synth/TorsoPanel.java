@@ -10,7 +10,7 @@ import java.util.List;
  * so the same identity looks different from the front and from behind, as real people do.
  */
 final class TorsoPanel {
-    private final FigureBuilder.Painter p;
+    private final ShapePainter p;
     private final Appearance a;
     private final double facing;
     private final double litSide;
@@ -18,7 +18,7 @@ final class TorsoPanel {
     private final double[][] inset;
     private final double[][] cap;
 
-    private TorsoPanel(FigureBuilder.Painter p, Appearance a, double facing, double litSide, double[][] q,
+    private TorsoPanel(ShapePainter p, Appearance a, double facing, double litSide, double[][] q,
                        double[][] inset, double[][] cap) {
         this.p = p;
         this.a = a;
@@ -29,7 +29,7 @@ final class TorsoPanel {
         this.cap = cap;
     }
 
-    static TorsoPanel of(FigureBuilder.Painter p, Skeleton s, Appearance a, double facing, double litSide) {
+    static TorsoPanel of(ShapePainter p, Skeleton s, Appearance a, double facing, double litSide) {
         double hipW = a.shoulders() * 0.82;
         double waist = p.halfWidth(hipW / 2 + 0.01, hipW * 0.32);
         double chest = p.halfWidth(a.shoulders() / 2, a.shoulders() * 0.28);
