@@ -1,5 +1,6 @@
 package io.crossview.deploy.cli;
 
+import io.crossview.deploy.bench.BenchCommand;
 import io.crossview.deploy.demo.DemoCommand;
 import io.crossview.deploy.eval.EvalCommand;
 import io.crossview.deploy.run.RunCommand;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code crossview} command line. */
 @Command(name = "crossview", mixinStandardHelpOptions = true, version = "crossview 0.1.0",
         description = "Streaming multi-camera person re-identification on Kafka.",
-        subcommands = {DemoCommand.class, RunCommand.class, SynthCommand.class, EvalCommand.class, BrokerCommand.class, IngestCommand.class, DetectCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, SynthCommand.class, EvalCommand.class, BenchCommand.class, BrokerCommand.class, IngestCommand.class, DetectCommand.class,
             EmbedCommand.class, MatchCommand.class})
 public final class CrossviewCli {
     public static void main(String[] args) {

@@ -48,6 +48,8 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     private final Map<String, byte[]> keptFrames = new HashMap<>();
     private final Map<String, List<IdentityEvent>> eventsOfFrame = new HashMap<>();
     private volatile long events;
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private volatile String modelVersion = "";
     private volatile long detections;
     private volatile long embeddedFrames;
     private volatile boolean caughtUp;
@@ -107,6 +109,8 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
                                 k -> new ArrayList<>()).add(event);
                     }
                 }
+                latency.record(System.currentTimeMillis() - event.getFrame().getCaptureMs());
+                modelVersion = event.getModelVersion();
                 events++;
             } else if (record.topic().equals(topics.embeddings().name())) {
                 FrameEmbeddings frame = WireSerdes.EMBEDDINGS.deserialize(record.topic(), record.value());
@@ -167,6 +171,15 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
 
     public long events() {
         return events;
+    }
+
+    /** Capture-to-collector delay of every identity event. */
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    public String modelVersion() {
+        return modelVersion;
     }
 
     public long detections() {

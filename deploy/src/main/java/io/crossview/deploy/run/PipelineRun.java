@@ -88,7 +88,7 @@ public final class PipelineRun {
                     (System.nanoTime() - startNanos) / 1_000_000_000L, publisher.published(), detector.processed(),
                     embedder.processed(), collector.events(), collector.identities())), 3, 3, TimeUnit.SECONDS);
 
-            if (publisher.publishAll(feeds) == 0) {
+            if (publisher.publishAll(feeds, settings.realtime()) == 0) {
                 throw new IOException("the sources gave no frames in the requested range");
             }
             say("ingest done, " + publisher.published() + " camera frames; waiting for the stages to finish");
@@ -98,8 +98,12 @@ public final class PipelineRun {
             int annotated = annotate(collector);
             say("wrote " + jsonl + ", " + mot + " MOTChallenge result files in " + settings.out().resolve("mot")
                     + " and " + annotated + " annotated frames");
+            RunStats stats = new RunStats(detector.processed(), detector.busyNanos(), embedder.processed(),
+                    embedder.busyNanos(), collector.detections(), System.nanoTime() - startNanos,
+                    collector.latency().percentile(50), collector.latency().percentile(99), collector.latency().count(),
+                    collector.modelVersion());
             return new RunResult(cameras, publisher.published(), collector.detections(), collector.tracks(),
-                    collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out());
+                    collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats);
         } finally {
             ticker.shutdownNow();
             for (Thread t : threads) {

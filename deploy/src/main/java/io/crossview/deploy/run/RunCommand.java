@@ -35,6 +35,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--oracle-miss", defaultValue = "0.05", description = "Oracle miss rate (default: ${DEFAULT-VALUE})")
     double oracleMiss;
 
+    @Option(names = "--realtime", description = "Pace file and synthetic sources to their capture times, like live cameras")
+    boolean realtime;
+
     @Option(names = "--annotate", defaultValue = "4", description = "Annotated frames per camera (default: ${DEFAULT-VALUE})")
     int annotate;
 
@@ -45,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
             case "oracle" -> DetectionMode.oracle(new OracleSettings(oracleJitter, oracleMiss, 1));
             default -> throw new IllegalArgumentException("--detection must be hog or oracle, got " + detection);
         };
-        RunSettings settings = new RunSettings("run", out, bootstrap, topicPrefix, mode, annotate);
+        RunSettings settings = new RunSettings("run", out, bootstrap, topicPrefix, mode, annotate, realtime);
         try (Feeds feeds = Feeds.open(CamerasFile.load(cameras))) {
             RunResult result = new PipelineRun(settings, System.out).run(feeds.list(), feeds.annotations(annotate));
             System.out.println(result.summaryLine("run") + " detection=" + mode.label());

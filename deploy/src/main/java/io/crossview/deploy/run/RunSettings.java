@@ -7,9 +7,10 @@ import java.nio.file.Path;
  *
  * @param bootstrap   null: start an embedded broker
  * @param annotations frames per camera to draw identity boxes on (0: none)
+ * @param realtime    pace sources to their capture times, as live cameras (latency needs it)
  */
 public record RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
-                          int annotations) {
+                          int annotations, boolean realtime) {
     public RunSettings {
         if (out == null) {
             throw new IllegalArgumentException("no output folder");

@@ -47,6 +47,14 @@ public final class FramePublisher {
      * @return source frames published, over all feeds
      */
     public long publishAll(List<SourceFeed> feeds) throws IOException {
+        return publishAll(feeds, false);
+    }
+
+    /**
+     * As {@link #publishAll(List)}; with {@code realtime} each frame waits for its capture
+     * time, so the sources behave like live cameras (what latency measurements need).
+     */
+    public long publishAll(List<SourceFeed> feeds, boolean realtime) throws IOException {
         long startWallMs = System.currentTimeMillis();
         List<SourceFrame> pending = new ArrayList<>();
         for (SourceFeed feed : feeds) {
@@ -66,6 +74,9 @@ public final class FramePublisher {
             }
             SourceFeed feed = feeds.get(earliest);
             SourceFrame frame = pending.get(earliest);
+            if (realtime) {
+                waitUntil(startWallMs + frame.sourcePtsMs());
+            }
             publish(frame, feed.source(), feed.views(), startWallMs + frame.sourcePtsMs(),
                     feed.jpegQuality() > 0 ? feed.jpegQuality() : jpegQuality);
             frames++;
@@ -74,6 +85,18 @@ public final class FramePublisher {
         }
         producer.flush();
         return frames;
+    }
+
+    private static void waitUntil(long wallMs) throws IOException {
+        long delay = wallMs - System.currentTimeMillis();
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while pacing frames", e);
+            }
+        }
     }
 
     private static SourceFrame nextInRange(SourceFeed feed) throws IOException {

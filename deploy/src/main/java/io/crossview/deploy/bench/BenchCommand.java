@@ -1,0 +1,160 @@
+package io.crossview.deploy.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crossview.deploy.run.DetectionMode;
+import io.crossview.deploy.run.Feeds;
+import io.crossview.deploy.run.PipelineRun;
+import io.crossview.deploy.run.RunResult;
+import io.crossview.deploy.run.RunSettings;
+import io.crossview.deploy.run.RunStats;
+import io.crossview.detector.oracle.OracleSettings;
+import io.crossview.ingest.config.CameraConfig;
+import io.crossview.ingest.synth.SynthWriter;
+import io.crossview.ingest.synth.WorldSpec;
+import io.crossview.matcher.eval.IdScores;
+import io.crossview.matcher.eval.MotEvaluator;
+import io.crossview.matcher.eval.MotFile;
+import io.crossview.matcher.eval.MotReport;
+import io.crossview.matcher.eval.MotRow;
+import io.crossview.matcher.eval.MtmcIdf1;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.utils.Utils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crossview bench}: the whole pipeline through the embedded broker on the synthetic
+ * world, its cameras paced like live ones, scored against the world's ground truth.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run the full pipeline (embedded broker) on the synthetic world as live cameras and print one "
+                + "JSON document: stage throughput, capture-to-identity latency, peak memory and accuracy "
+                + "(per-camera IDF1/HOTA, MTMC IDF1), labelled with detection mode and model."})
+public final class BenchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--seed", defaultValue = "1", description = "World seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--cameras", defaultValue = "4", description = "Cameras (default: ${DEFAULT-VALUE})")
+    int cameras;
+
+    @Option(names = "--people", defaultValue = "12", description = "People (default: ${DEFAULT-VALUE})")
+    int people;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "World length in seconds (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--fps", defaultValue = "10", description = "Camera frame rate (default: ${DEFAULT-VALUE})")
+    double fps;
+
+    @Option(names = "--detection", defaultValue = "oracle", description = "oracle (default; labelled) or hog")
+    String detection;
+
+    @Option(names = "--json", description = "Print only the JSON document (progress goes nowhere)")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        DetectionMode mode = switch (detection) {
+            case "oracle" -> DetectionMode.oracle(OracleSettings.defaults());
+            case "hog" -> DetectionMode.hog();
+            default -> throw new IllegalArgumentException("--detection must be oracle or hog, got " + detection);
+        };
+        WorldSpec spec = new WorldSpec(seed, cameras, people, seconds, fps, WorldSpec.DEFAULT.width(), WorldSpec.DEFAULT.height());
+        PrintStream progress = json ? new PrintStream(new ByteArrayOutputStream()) : System.err;
+        Path work = Files.createTempDirectory("crossview-bench-");
+        try {
+            progress.println("bench: rendering the ground truth of " + cameras + " cameras x " + seconds + " s");
+            SynthWriter.write(spec, work.resolve("gt"), null);
+            List<CameraConfig> configs = new ArrayList<>();
+            for (int i = 1; i <= cameras; i++) {
+                configs.add(new CameraConfig("cam" + i, "bench", "synth://cam" + i + "?" + query(spec), fps,
+                        null, null, null, null));
+            }
+            RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true);
+            RunResult result;
+            try (Feeds feeds = Feeds.open(configs)) {
+                result = new PipelineRun(settings, progress).run(feeds.list(), feeds.annotations(1));
+            }
+            System.out.println(JSON.writeValueAsString(report(spec, mode, result, work.resolve("gt"), work.resolve("run/mot"))));
+        } finally {
+            Utils.delete(work.toFile());
+        }
+        return 0;
+    }
+
+    private static String query(WorldSpec spec) {
+        return String.format(Locale.ROOT, "seed=%d&cameras=%d&people=%d&seconds=%s&fps=%s&width=%d&height=%d",
+                spec.seed(), spec.cameras(), spec.people(), spec.seconds(), spec.fps(), spec.width(), spec.height());
+    }
+
+    private static ObjectNode report(WorldSpec spec, DetectionMode mode, RunResult result, Path gt, Path pred)
+            throws Exception {
+        RunStats stats = result.stats();
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode world = root.putObject("world");
+        world.put("seed", spec.seed()).put("cameras", spec.cameras()).put("people", spec.people())
+                .put("seconds", spec.seconds()).put("fps", spec.fps()).put("size", spec.width() + "x" + spec.height());
+        root.put("detection", mode.label());
+        root.put("model", stats.modelVersion());
+        ObjectNode machine = root.putObject("machine");
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        machine.put("java", System.getProperty("java.version"));
+        ObjectNode throughput = root.putObject("throughput");
+        throughput.put("camera_frames", result.frames());
+        throughput.put("detector_frames_per_s", round(stats.detectorFramesPerSecond()));
+        throughput.put("embedder_frames_per_s", round(stats.embedderFramesPerSecond()));
+        throughput.put("embedder_crops_per_s", round(stats.embedderCropsPerSecond()));
+        throughput.put("pipeline_frames_per_s", round(result.frames() / (stats.wallNanos() / 1e9)));
+        ObjectNode latency = root.putObject("latency_ms");
+        latency.put("p50", stats.latencyP50Ms()).put("p99", stats.latencyP99Ms()).put("events", stats.latencySamples());
+        ObjectNode memory = root.putObject("memory_mib");
+        memory.put("peak_rss", round(PeakMemory.residentMiB())).put("peak_heap", round(PeakMemory.heapMiB()));
+        root.set("accuracy", accuracy(gt, pred));
+        return root;
+    }
+
+    private static ObjectNode accuracy(Path gt, Path pred) throws Exception {
+        MotReport report = MotEvaluator.evaluateDirectories(gt, pred);
+        ObjectNode accuracy = JSON.createObjectNode();
+        ObjectNode perCamera = accuracy.putObject("per_camera");
+        report.table().forEach((camera, metrics) -> {
+            ObjectNode row = perCamera.putObject(camera);
+            for (String key : List.of("IDF1", "HOTA", "MOTA", "IDSW")) {
+                Number value = metrics.get(key);
+                if (value instanceof Double d) {
+                    row.put(key, round(d));
+                } else {
+                    row.put(key, value.longValue());
+                }
+            }
+        });
+        Map<String, List<MotRow>> truth = new TreeMap<>();
+        Map<String, List<MotRow>> predicted = new TreeMap<>();
+        for (Map.Entry<String, Path> camera : MotEvaluator.groundTruthFiles(gt).entrySet()) {
+            truth.put(camera.getKey(), MotFile.readGroundTruth(camera.getValue()));
+            Path file = pred.resolve(camera.getKey() + ".txt");
+            predicted.put(camera.getKey(), Files.isRegularFile(file) ? MotFile.readPredictions(file) : List.of());
+        }
+        IdScores mtmc = MtmcIdf1.evaluate(truth, predicted);
+        accuracy.put("mtmc_idf1", round(mtmc.idf1()));
+        return accuracy;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}

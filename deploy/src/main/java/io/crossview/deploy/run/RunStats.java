@@ -1,0 +1,26 @@
+package io.crossview.deploy.run;
+
+/**
+ * How the stages of one run performed. Stage rates divide the records a stage handled by
+ * the time it spent handling them, so they show each stage's own cost while sharing the
+ * machine with the others.
+ */
+public record RunStats(long detectorFrames, long detectorBusyNanos, long embedderFrames, long embedderBusyNanos,
+                       long crops, long wallNanos, long latencyP50Ms, long latencyP99Ms, int latencySamples,
+                       String modelVersion) {
+    public double detectorFramesPerSecond() {
+        return rate(detectorFrames, detectorBusyNanos);
+    }
+
+    public double embedderFramesPerSecond() {
+        return rate(embedderFrames, embedderBusyNanos);
+    }
+
+    public double embedderCropsPerSecond() {
+        return rate(crops, embedderBusyNanos);
+    }
+
+    private static double rate(long count, long nanos) {
+        return nanos <= 0 ? 0 : count / (nanos / 1e9);
+    }
+}
