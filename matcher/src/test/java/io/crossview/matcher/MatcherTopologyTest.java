@@ -15,6 +15,7 @@ import io.crossview.common.wire.IdentityState;
 import io.crossview.matcher.linking.LinkerProcessor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,6 +109,25 @@ class MatcherTopologyTest {
         Set<Long> ids = events.stream().map(IdentityEvent::getIdentityId).collect(Collectors.toSet());
         assertEquals(2, tracks.size());
         assertEquals(1, ids.size());
+    }
+
+    @Test
+    void aLostTrackFoundAgainNeverSharesAFrameWithTheTrackThatTookItsIdentity() {
+        for (int i = 0; i < 4; i++) {
+            embeddings.pipeInput("left", frame("left", i, box(90, 40, person(0))));
+        }
+        embeddings.pipeInput("left", frame("left", 4));
+        for (int i = 5; i < 9; i++) {
+            // the same person appears elsewhere: a new track takes over the identity
+            embeddings.pipeInput("left", frame("left", i, box(300, 200, person(0))));
+        }
+        for (int i = 9; i < 12; i++) {
+            // and the old track is found again, next to the new one
+            embeddings.pipeInput("left", frame("left", i, box(300, 200, person(0)), box(90, 40, person(0))));
+        }
+        Map<Long, List<Long>> identitiesPerFrame = identities.readValuesToList().stream().collect(Collectors.groupingBy(
+                e -> e.getFrame().getSeq(), Collectors.mapping(IdentityEvent::getIdentityId, Collectors.toList())));
+        identitiesPerFrame.forEach((seq, ids) -> assertEquals(Set.copyOf(ids).size(), ids.size(), "frame " + seq + ": " + ids));
     }
 
     @Test

@@ -42,6 +42,22 @@ class CrossviewCliTest {
     }
 
     @Test
+    void evalMotWithoutGroundTruthSaysWhereItLooked() {
+        Outcome outcome = run("eval", "mot", "--gt", dir.resolve("gt").toString(), "--pred", dir.toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(1, outcome.errLines().size(), outcome.errLines().toString());
+        assertTrue(outcome.errLines().get(0).startsWith("crossview eval mot: "), outcome.errLines().get(0));
+    }
+
+    @Test
+    void aCamerasFileWithAMistakeStopsRunWithOneLine() throws Exception {
+        Path cameras = Files.writeString(dir.resolve("cameras.yaml"), "cameras:\n  - id: door\n");
+        Outcome outcome = run("run", "--cameras", cameras.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("crossview run: " + cameras + ": camera door has no url"), outcome.errLines());
+    }
+
+    @Test
     void aStageWithoutBootstrapSaysWhatIsMissing() {
         Outcome outcome = run("detect");
         assertEquals(2, outcome.exitCode());

@@ -106,6 +106,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
             }
             takenTracks.add(c.track().getTrackId());
             takenIdentities.add(c.identity().getId());
+            releaseLostTracksOf(camera, c.identity().getId());
             boolean crossCamera = !c.identity().getCamerasList().contains(camera);
             TrackLink link = TrackLink.newBuilder().setIdentityId(c.identity().getId())
                     .setConfidence((float) c.similarity()).setLastSeenMs(now).setCrossCamera(crossCamera).build();
@@ -174,6 +175,25 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
             }
         }
         return busy;
+    }
+
+    /**
+     * A new track took over an identity whose old track on this camera was lost: the old
+     * track gives it up, so if it is found again it is linked afresh instead of showing the
+     * same person twice in one frame.
+     */
+    private void releaseLostTracksOf(String camera, long identityId) {
+        List<String> released = new ArrayList<>();
+        try (KeyValueIterator<String, TrackLink> onCamera = links.prefixScan(camera + "/",
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            while (onCamera.hasNext()) {
+                KeyValue<String, TrackLink> entry = onCamera.next();
+                if (entry.value.getIdentityId() == identityId) {
+                    released.add(entry.key);
+                }
+            }
+        }
+        released.forEach(links::delete);
     }
 
     private void emit(Record<String, TrackletUpdate> record, TrackletUpdate update, TrackObservation track,
