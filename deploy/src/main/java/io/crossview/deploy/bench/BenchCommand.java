@@ -15,9 +15,7 @@ import io.crossview.ingest.synth.SynthWriter;
 import io.crossview.ingest.synth.WorldSpec;
 import io.crossview.matcher.eval.IdScores;
 import io.crossview.matcher.eval.MotEvaluator;
-import io.crossview.matcher.eval.MotFile;
 import io.crossview.matcher.eval.MotReport;
-import io.crossview.matcher.eval.MotRow;
 import io.crossview.matcher.eval.MtmcIdf1;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,8 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
@@ -67,11 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectionMode mode = switch (detection) {
-            case "oracle" -> DetectionMode.oracle(OracleSettings.defaults());
-            case "hog" -> DetectionMode.hog();
-            default -> throw new IllegalArgumentException("--detection must be oracle or hog, got " + detection);
-        };
+        DetectionMode mode = DetectionMode.parse(detection, OracleSettings.defaults());
         WorldSpec spec = new WorldSpec(seed, cameras, people, seconds, fps, WorldSpec.DEFAULT.width(), WorldSpec.DEFAULT.height());
         PrintStream progress = json ? new PrintStream(new ByteArrayOutputStream()) : System.err;
         Path work = Files.createTempDirectory("crossview-bench-");
@@ -142,14 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         });
-        Map<String, List<MotRow>> truth = new TreeMap<>();
-        Map<String, List<MotRow>> predicted = new TreeMap<>();
-        for (Map.Entry<String, Path> camera : MotEvaluator.groundTruthFiles(gt).entrySet()) {
-            truth.put(camera.getKey(), MotFile.readGroundTruth(camera.getValue()));
-            Path file = pred.resolve(camera.getKey() + ".txt");
-            predicted.put(camera.getKey(), Files.isRegularFile(file) ? MotFile.readPredictions(file) : List.of());
-        }
-        IdScores mtmc = MtmcIdf1.evaluate(truth, predicted);
+        IdScores mtmc = MtmcIdf1.evaluateDirectories(gt, pred);
         accuracy.put("mtmc_idf1", round(mtmc.idf1()));
         return accuracy;
     }

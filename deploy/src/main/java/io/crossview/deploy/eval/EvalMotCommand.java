@@ -2,17 +2,13 @@ package io.crossview.deploy.eval;
 
 import io.crossview.matcher.eval.IdScores;
 import io.crossview.matcher.eval.MotEvaluator;
-import io.crossview.matcher.eval.MotFile;
 import io.crossview.matcher.eval.MotPreprocessing;
 import io.crossview.matcher.eval.MotReport;
-import io.crossview.matcher.eval.MotRow;
 import io.crossview.matcher.eval.MtmcIdf1;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,23 +50,12 @@ public final class EvalMotCommand implements Callable<Integer> {
             print(report.table());
         }
         if (mtmc) {
-            IdScores scores = mtmcIdf1();
+            IdScores scores = MtmcIdf1.evaluateDirectories(gt, pred);
             String line = String.format(Locale.ROOT, "MTMC IDF1=%.4f IDP=%.4f IDR=%.4f (IDTP=%d IDFP=%d IDFN=%d)",
                     scores.idf1(), scores.idp(), scores.idr(), scores.idtp(), scores.idfp(), scores.idfn());
             (json ? System.err : System.out).println(line);
         }
         return 0;
-    }
-
-    private IdScores mtmcIdf1() throws Exception {
-        Map<String, List<MotRow>> truth = new TreeMap<>();
-        Map<String, List<MotRow>> predicted = new TreeMap<>();
-        for (Map.Entry<String, Path> camera : MotEvaluator.groundTruthFiles(gt).entrySet()) {
-            truth.put(camera.getKey(), MotFile.readGroundTruth(camera.getValue()));
-            Path file = pred.resolve(camera.getKey() + ".txt");
-            predicted.put(camera.getKey(), Files.isRegularFile(file) ? MotFile.readPredictions(file) : List.of());
-        }
-        return MtmcIdf1.evaluate(truth, predicted);
     }
 
     private static void print(Map<String, Map<String, Number>> table) {

@@ -15,6 +15,15 @@ public record DetectionMode(String name, OracleSettings oracle) {
         return new DetectionMode("oracle", settings);
     }
 
+    /** {@code hog} or {@code oracle} (with the given settings), as the command line names them. */
+    public static DetectionMode parse(String name, OracleSettings oracleSettings) {
+        return switch (name) {
+            case "hog" -> hog();
+            case "oracle" -> oracle(oracleSettings);
+            default -> throw new IllegalArgumentException("detection must be hog or oracle, got " + name);
+        };
+    }
+
     public boolean isOracle() {
         return oracle != null;
     }

@@ -43,11 +43,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectionMode mode = switch (detection) {
-            case "hog" -> DetectionMode.hog();
-            case "oracle" -> DetectionMode.oracle(new OracleSettings(oracleJitter, oracleMiss, 1));
-            default -> throw new IllegalArgumentException("--detection must be hog or oracle, got " + detection);
-        };
+        DetectionMode mode = DetectionMode.parse(detection, new OracleSettings(oracleJitter, oracleMiss, 1));
         RunSettings settings = new RunSettings("run", out, bootstrap, topicPrefix, mode, annotate, realtime);
         try (Feeds feeds = Feeds.open(CamerasFile.load(cameras))) {
             RunResult result = new PipelineRun(settings, System.out).run(feeds.list(), feeds.annotations(annotate));

@@ -1,9 +1,13 @@
 package io.crossview.matcher.eval;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -40,5 +44,21 @@ public final class MtmcIdf1 {
             cameras.add(MotSequence.of(cam, g, p));
         }
         return evaluate(cameras);
+    }
+
+    /**
+     * Identity counts over a MOTChallenge directory pair ({@code GT/CAMERA/gt/gt.txt},
+     * {@code PRED/CAMERA.txt}) whose sequences are the cameras; a missing result file is a
+     * camera without predictions.
+     */
+    public static IdScores evaluateDirectories(Path gtDir, Path predDir) throws IOException {
+        Map<String, List<MotRow>> truth = new TreeMap<>();
+        Map<String, List<MotRow>> predicted = new TreeMap<>();
+        for (Map.Entry<String, Path> camera : MotEvaluator.groundTruthFiles(gtDir).entrySet()) {
+            truth.put(camera.getKey(), MotFile.readGroundTruth(camera.getValue()));
+            Path file = predDir.resolve(camera.getKey() + ".txt");
+            predicted.put(camera.getKey(), Files.isRegularFile(file) ? MotFile.readPredictions(file) : List.of());
+        }
+        return evaluate(truth, predicted);
     }
 }
