@@ -1,0 +1,36 @@
+package io.crossview.deploy.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crossview.embedder.eval.MarketDataset;
+import io.crossview.embedder.eval.MarketImage;
+import io.crossview.embedder.eval.MarketWriter;
+import io.crossview.ingest.synth.SyntheticWorld;
+import io.crossview.ingest.synth.WorldSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarketExportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void visiblePeopleOfTheWorldBecomeAMarketFolderThatLoadsBack() throws Exception {
+        MarketWriter.Summary summary;
+        try (SyntheticWorld world = SyntheticWorld.create(new WorldSpec(1, 4, 12, 40, 10, 640, 480))) {
+            summary = MarketExport.write(world, dir, 20, 1);
+        }
+        MarketDataset dataset = MarketDataset.load(dir);
+        assertEquals(summary.queries(), dataset.query().size());
+        assertEquals(summary.gallery(), dataset.gallery().size());
+        assertTrue(summary.queries() > 0, "some people are seen by two cameras: " + summary);
+        assertTrue(dataset.gallery().stream().allMatch(i -> i.camera() >= 1 && i.camera() <= 4 && i.identity() >= 1
+                && i.identity() <= 12), "cameras 1..4, identities 1..12");
+        for (MarketImage query : dataset.query()) {
+            assertTrue(dataset.gallery().stream().anyMatch(g -> g.identity() == query.identity() && g.camera() != query.camera()),
+                    "every query has a match from another camera");
+        }
+    }
+}
