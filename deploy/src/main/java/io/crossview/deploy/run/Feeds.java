@@ -1,6 +1,7 @@
 package io.crossview.deploy.run;
 
 import io.crossview.ingest.config.CameraConfig;
+import io.crossview.ingest.publish.FrameEncoding;
 import io.crossview.ingest.publish.SourceFeed;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
@@ -25,7 +26,7 @@ public final class Feeds implements AutoCloseable {
             for (CameraConfig camera : cameras) {
                 FrameSource source = Sources.open(camera);
                 opened.add(new SourceFeed(source, List.of(CameraView.whole(camera.id(), camera.site())), FrameRange.all(),
-                        camera.jpegQuality()));
+                        new FrameEncoding(camera.jpegQuality(), camera.maxWidth(), camera.maxHeight())));
             }
         } catch (IOException | RuntimeException e) {
             opened.forEach(feed -> feed.source().close());

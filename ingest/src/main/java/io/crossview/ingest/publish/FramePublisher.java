@@ -1,9 +1,13 @@
 package io.crossview.ingest.publish;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
 import com.google.protobuf.ByteString;
 import io.crossview.common.image.Jpeg;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.Box;
 import io.crossview.common.wire.Frame;
 import io.crossview.common.wire.FrameRef;
 import io.crossview.common.wire.SourceInfo;
@@ -20,6 +24,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /** Cuts each source picture into its camera views and publishes them to `frames`. */
 public final class FramePublisher {
@@ -77,8 +82,7 @@ public final class FramePublisher {
             if (realtime) {
                 waitUntil(startWallMs + frame.sourcePtsMs());
             }
-            publish(frame, feed.source(), feed.views(), startWallMs + frame.sourcePtsMs(),
-                    feed.jpegQuality() > 0 ? feed.jpegQuality() : jpegQuality);
+            publish(frame, feed.source(), feed.views(), startWallMs + frame.sourcePtsMs(), feed.encoding());
             frames++;
             // Only now may the source reuse the picture it handed out.
             pending.set(earliest, nextInRange(feed));
@@ -112,13 +116,18 @@ public final class FramePublisher {
     }
 
     /** Publishes one picture as one frame per view. */
-    public void publish(SourceFrame sourceFrame, FrameSource source, List<CameraView> views, long captureMs, int quality) {
+    public void publish(SourceFrame sourceFrame, FrameSource source, List<CameraView> views, long captureMs,
+                        FrameEncoding encoding) {
         Mat picture = sourceFrame.bgr();
+        int quality = encoding.jpegQuality() > 0 ? encoding.jpegQuality() : jpegQuality;
         for (CameraView view : views) {
             int[] r = view.pixels(picture.cols(), picture.rows());
+            double scale = encoding.scaleFor(r[2], r[3]);
+            int width = Math.max(1, (int) Math.round(r[2] * scale));
+            int height = Math.max(1, (int) Math.round(r[3] * scale));
             byte[] jpeg;
             try (Rect rect = new Rect(r[0], r[1], r[2], r[3]); Mat region = new Mat(picture, rect)) {
-                jpeg = Jpeg.encode(region, quality);
+                jpeg = scale < 1 ? encodeScaled(region, width, height, quality) : Jpeg.encode(region, quality);
             }
             Frame.Builder frame = Frame.newBuilder()
                     .setSchemaVersion(WireSchema.VERSION)
@@ -127,20 +136,35 @@ public final class FramePublisher {
                             .setSite(view.site())
                             .setSeq(sourceFrame.frameNumber())
                             .setCaptureMs(captureMs)
-                            .setWidth(r[2])
-                            .setHeight(r[3]))
+                            .setWidth(width)
+                            .setHeight(height))
                     .setJpeg(ByteString.copyFrom(jpeg))
                     .setSource(SourceInfo.newBuilder()
                             .setUri(source.describe())
                             .setSourcePtsMs(sourceFrame.sourcePtsMs())
                             .setSourceFps(source.sourceFps()));
             if (view.isWhole()) {
-                frame.addAllGroundTruth(source.groundTruth(sourceFrame.frameNumber()));
+                for (Box truth : source.groundTruth(sourceFrame.frameNumber())) {
+                    frame.addGroundTruth(scale < 1 ? scaled(truth, scale) : truth);
+                }
             }
             producer.send(new ProducerRecord<>(topics.frames().name(),
                     view.id().getBytes(StandardCharsets.UTF_8), frame.build().toByteArray()));
             published.incrementAndGet();
         }
+    }
+
+    private static byte[] encodeScaled(Mat region, int width, int height, int quality) {
+        // INTER_AREA averages the pixels a shrunk pixel covers: no aliasing on textures.
+        try (Mat smaller = new Mat(); Size size = new Size(width, height)) {
+            resize(region, smaller, size, 0, 0, INTER_AREA);
+            return Jpeg.encode(smaller, quality);
+        }
+    }
+
+    private static Box scaled(Box box, double scale) {
+        return box.toBuilder().setX((float) (box.getX() * scale)).setY((float) (box.getY() * scale))
+                .setW((float) (box.getW() * scale)).setH((float) (box.getH() * scale)).build();
     }
 
     /** Camera frames sent so far (one source picture makes one per view). */

@@ -5,20 +5,14 @@ import io.crossview.ingest.source.FrameRange;
 import io.crossview.ingest.source.FrameSource;
 import java.util.List;
 
-/**
- * One source and the camera views cut from it, over a range of its frames.
- *
- * @param jpegQuality quality of its frames' JPEG, 0 for the publisher's default
- */
-public record SourceFeed(FrameSource source, List<CameraView> views, FrameRange range, int jpegQuality) {
+/** One source and the camera views cut from it, over a range of its frames, and how they are encoded. */
+public record SourceFeed(FrameSource source, List<CameraView> views, FrameRange range, FrameEncoding encoding) {
     public SourceFeed(FrameSource source, List<CameraView> views, FrameRange range) {
-        this(source, views, range, 0);
+        this(source, views, range, FrameEncoding.DEFAULT);
     }
 
     public SourceFeed {
-        if (jpegQuality < 0 || jpegQuality > 100) {
-            throw new IllegalArgumentException("JPEG quality must be 1..100 (0: default), got " + jpegQuality);
-        }
+        encoding = encoding == null ? FrameEncoding.DEFAULT : encoding;
         if (source == null || views == null || views.isEmpty()) {
             throw new IllegalArgumentException("a feed needs a source and at least one camera view");
         }

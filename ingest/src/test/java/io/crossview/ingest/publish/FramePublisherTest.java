@@ -50,4 +50,35 @@ class FramePublisherTest {
         long next = WireSerdes.FRAME.deserialize("t.frames", sent.get(2).value()).getRef().getCaptureMs();
         assertEquals(200, next - first, "capture times keep the video's spacing");
     }
+
+    @Test
+    void aPictureLargerThanTheCameraLimitIsScaledDownWithItsGroundTruth() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        FramePublisher publisher = new FramePublisher(producer, new Topics(""), 90);
+        try (var source = io.crossview.ingest.synth.SynthSource.open("synth://cam2?seed=1&seconds=2", 10)) {
+            publisher.publishAll(List.of(new SourceFeed(source, List.of(CameraView.whole("cam2", "s")),
+                    new FrameRange(10, 1), new FrameEncoding(80, 320, 0))));
+            Frame frame = WireSerdes.FRAME.deserialize("frames", producer.history().get(0).value());
+            assertEquals(320, frame.getRef().getWidth());
+            assertEquals(240, frame.getRef().getHeight());
+            try (Mat picture = Jpeg.decode(frame.getJpeg().toByteArray())) {
+                assertEquals(320, picture.cols());
+                assertEquals(240, picture.rows());
+            }
+            var truth = source.groundTruth(10);
+            assertEquals(truth.size(), frame.getGroundTruthCount());
+            for (int i = 0; i < truth.size(); i++) {
+                assertEquals(truth.get(i).getX() / 2, frame.getGroundTruth(i).getX(), 1e-3);
+                assertEquals(truth.get(i).getH() / 2, frame.getGroundTruth(i).getH(), 1e-3);
+            }
+        }
+    }
+
+    @Test
+    void limitsFitBothSidesKeepingTheAspectRatio() {
+        assertEquals(0.5, new FrameEncoding(0, 320, 0).scaleFor(640, 480), 1e-12);
+        assertEquals(0.25, new FrameEncoding(0, 320, 120).scaleFor(640, 480), 1e-12);
+        assertEquals(1.0, new FrameEncoding(0, 1920, 1080).scaleFor(640, 480), 1e-12);
+        assertEquals(1.0, FrameEncoding.DEFAULT.scaleFor(4000, 3000), 1e-12);
+    }
 }
