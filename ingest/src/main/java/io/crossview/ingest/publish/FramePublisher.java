@@ -148,7 +148,9 @@ public final class FramePublisher {
                     frame.addGroundTruth(scale < 1 ? scaled(truth, scale) : truth);
                 }
             }
-            producer.send(new ProducerRecord<>(topics.frames().name(),
+            // The record timestamp is the capture time, so a time range of the recording is
+            // found with offsetsForTimes and replayed frames keep their time.
+            producer.send(new ProducerRecord<>(topics.frames().name(), null, captureMs,
                     view.id().getBytes(StandardCharsets.UTF_8), frame.build().toByteArray()));
             published.incrementAndGet();
         }
