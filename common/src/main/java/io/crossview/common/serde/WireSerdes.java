@@ -1,5 +1,6 @@
 package io.crossview.common.serde;
 
+import io.crossview.common.wire.CameraStatus;
 import io.crossview.common.wire.CameraTracks;
 import io.crossview.common.wire.DeadLetter;
 import io.crossview.common.wire.FrameDetections;
@@ -27,6 +28,8 @@ public final class WireSerdes {
             ProtoSerde.of(ModelAnnouncement.class, ModelAnnouncement.parser(), ModelAnnouncement::getSchemaVersion);
     public static final ProtoSerde<DeadLetter> DEAD_LETTER =
             ProtoSerde.of(DeadLetter.class, DeadLetter.parser(), DeadLetter::getSchemaVersion);
+    public static final ProtoSerde<CameraStatus> CAMERA_STATUS =
+            ProtoSerde.of(CameraStatus.class, CameraStatus.parser(), CameraStatus::getSchemaVersion);
     public static final ProtoSerde<TrackletUpdate> TRACKLETS =
             ProtoSerde.of(TrackletUpdate.class, TrackletUpdate.parser(), TrackletUpdate::getSchemaVersion);
     public static final ProtoSerde<CameraTracks> CAMERA_TRACKS =

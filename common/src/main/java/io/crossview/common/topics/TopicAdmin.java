@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.Collection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics of a namespace explicitly, with their settings, if they are missing. */
@@ -40,6 +44,23 @@ public final class TopicAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /** Sets the recording window on the frames topic, which may have been created long before. */
+    public static void applyRecording(String bootstrap, Topics topics, Recording recording) {
+        ConfigResource frames = new ConfigResource(ConfigResource.Type.TOPIC, topics.frames().name());
+        Collection<AlterConfigOp> ops = recording.topicConfigs().entrySet().stream()
+                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                .toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.incrementalAlterConfigs(Map.of(frames, ops)).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot set the recording window of " + frames.name() + " on " + bootstrap
+                    + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the recording window", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.crossview.common.topics;
 
 import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.wire.CameraStatus;
 import io.crossview.common.wire.DeadLetter;
 import io.crossview.common.wire.Frame;
 import io.crossview.common.wire.FrameDetections;
@@ -39,8 +40,11 @@ public final class Topics {
         return prefix;
     }
 
+    /** The recording: a new topic keeps {@link Recording#DEFAULT}; ingest may set another window. */
     public Topic<Frame> frames() {
-        return new Topic<>(prefix + "frames", WireSerdes.FRAME, LARGE);
+        Map<String, String> configs = new java.util.HashMap<>(LARGE);
+        configs.putAll(Recording.DEFAULT.topicConfigs());
+        return new Topic<>(prefix + "frames", WireSerdes.FRAME, configs);
     }
 
     public Topic<FrameDetections> detections() {
@@ -63,11 +67,16 @@ public final class Topics {
         return new Topic<>(prefix + "models", WireSerdes.MODEL, Map.of("cleanup.policy", "compact"));
     }
 
+    public Topic<CameraStatus> cameraStatus() {
+        return new Topic<>(prefix + "camera-status", WireSerdes.CAMERA_STATUS, Map.of());
+    }
+
     public Topic<DeadLetter> deadLetters() {
         return new Topic<>(prefix + "dead-letters", WireSerdes.DEAD_LETTER, LARGE);
     }
 
     public List<Topic<?>> all() {
-        return List.of(frames(), detections(), embeddings(), identities(), harvest(), models(), deadLetters());
+        return List.of(frames(), detections(), embeddings(), identities(), harvest(), models(), cameraStatus(),
+                deadLetters());
     }
 }
