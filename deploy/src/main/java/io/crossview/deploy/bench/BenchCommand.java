@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
             List<CameraConfig> configs = new ArrayList<>();
             for (int i = 1; i <= cameras; i++) {
                 configs.add(new CameraConfig("cam" + i, "bench", "synth://cam" + i + "?" + query(spec), fps,
-                        null, null, null, null));
+                        null, null, null, null, null, null));
             }
             RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true);
             RunResult result;

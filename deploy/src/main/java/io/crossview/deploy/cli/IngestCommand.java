@@ -7,7 +7,7 @@ import io.crossview.ingest.config.CamerasFile;
 import io.crossview.ingest.publish.FramePublisher;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
-import io.crossview.ingest.source.VideoFileSource;
+import io.crossview.ingest.source.FfmpegSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +51,7 @@ public final class IngestCommand implements Callable<Integer> {
         Path path = video != null ? video : SampleVideo.vtest();
         List<CameraView> views = splitHalves ? List.of(CameraView.halves("left", "right", site))
                 : List.of(CameraView.whole(camera, site));
-        try (VideoFileSource source = VideoFileSource.open(path, fps);
+        try (FfmpegSource source = FfmpegSource.open(path, fps);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(kafka.bootstrap, "ingest"))) {
             FramePublisher publisher = new FramePublisher(producer, kafka.ensureTopics(), jpegQuality);
             long frames = publisher.publishAll(source, views, FrameRange.all());

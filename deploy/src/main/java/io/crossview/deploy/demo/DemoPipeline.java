@@ -8,7 +8,7 @@ import io.crossview.deploy.run.RunSettings;
 import io.crossview.ingest.publish.SourceFeed;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
-import io.crossview.ingest.source.VideoFileSource;
+import io.crossview.ingest.source.FfmpegSource;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -27,7 +27,7 @@ public final class DemoPipeline {
 
     public RunResult run() throws Exception {
         // Open the video first: a bad file stops the demo before anything starts.
-        try (VideoFileSource source = VideoFileSource.open(settings.video(), settings.fps())) {
+        try (FfmpegSource source = FfmpegSource.open(settings.video(), settings.fps())) {
             progress.println("demo: video " + settings.video() + " (" + source.width() + "x" + source.height() + " at "
                     + Math.round(source.sourceFps()) + " fps, sampled at " + settings.fps() + " fps)");
             long span = settings.maxFrames() > 0 ? settings.maxFrames()

@@ -1,12 +1,17 @@
 package io.crossview.ingest.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.crossview.ingest.source.SourceUrl;
+import java.util.Map;
 
 /**
  * One camera of a cameras file. Only {@code id} and {@code url} are required.
  *
- * @param url         a file path, {@code file:}, a network stream (rtsp, http, ...) or {@code synth://CAMERA?...}
+ * @param url         a file path, {@code file:}, a network stream (rtsp, rtsps, http(s), rtmp, srt, udp, ...),
+ *                    a V4L2 device ({@code /dev/video0}, {@code v4l2:/dev/video0}) or {@code synth://CAMERA?...}
  * @param fps         frames per second taken from the source
+ * @param loop        a file starts again at its end (a test camera); other sources ignore it
+ * @param options     FFmpeg input options passed as they are (for example {@code rtsp_transport: udp})
  * @param maxWidth    pictures wider than this are scaled down (0: never)
  * @param maxHeight   pictures taller than this are scaled down (0: never)
  */
@@ -18,7 +23,9 @@ public record CameraConfig(
         @JsonProperty("max_width") Integer maxWidth,
         @JsonProperty("max_height") Integer maxHeight,
         @JsonProperty("jpeg_quality") Integer jpegQuality,
-        @JsonProperty("enabled") Boolean enabled) {
+        @JsonProperty("enabled") Boolean enabled,
+        @JsonProperty("loop") Boolean loop,
+        @JsonProperty("options") Map<String, String> options) {
 
     public static final String DEFAULT_SITE = "default";
 
@@ -37,6 +44,13 @@ public record CameraConfig(
         maxHeight = maxHeight == null ? 0 : maxHeight;
         jpegQuality = jpegQuality == null ? 90 : jpegQuality;
         enabled = enabled == null || enabled;
+        loop = loop != null && loop;
+        options = options == null ? Map.of() : Map.copyOf(options);
+        try {
+            SourceUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("camera " + id + ": " + e.getMessage(), e);
+        }
         if (!(fps > 0 && fps <= 120)) {
             throw new IllegalArgumentException("camera " + id + ": fps must be in (0, 120], got " + fps);
         }
@@ -49,6 +63,10 @@ public record CameraConfig(
     }
 
     public static CameraConfig of(String id, String url, double fps) {
-        return new CameraConfig(id, null, url, fps, null, null, null, null);
+        return new CameraConfig(id, null, url, fps, null, null, null, null, null, null);
+    }
+
+    public SourceUrl source() {
+        return SourceUrl.parse(url);
     }
 }

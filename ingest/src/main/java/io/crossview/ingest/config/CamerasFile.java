@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crossview.common.topics.Recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,12 +14,34 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The cameras YAML file: {@code cameras:} followed by a list of camera entries. */
+/**
+ * The cameras YAML file: {@code cameras:} followed by a list of camera entries, and optional
+ * {@code ingest:} (stage settings) and {@code recording:} (retention of the frames topic) sections.
+ */
 public final class CamerasFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private record Document(@JsonProperty("cameras") List<CameraConfig> cameras) {
+    private record Document(@JsonProperty("cameras") List<CameraConfig> cameras,
+                            @JsonProperty("ingest") IngestSettings ingest,
+                            @JsonProperty("recording") RecordingSection recording) {
+    }
+
+    private record RecordingSection(@JsonProperty("retention") String retention,
+                                    @JsonProperty("max_bytes") String maxBytes) {
+        Recording toRecording() {
+            return new Recording(retention == null ? Recording.DEFAULT.retentionMs() : Units.millis(retention),
+                    maxBytes == null ? -1 : Units.bytes(maxBytes));
+        }
+    }
+
+    /**
+     * What a cameras file says.
+     *
+     * @param cameras   the enabled cameras
+     * @param recording the recording window to set on the frames topic, or null to leave it as it is
+     */
+    public record Contents(List<CameraConfig> cameras, IngestSettings ingest, Recording recording) {
     }
 
     private CamerasFile() {
@@ -26,6 +49,11 @@ public final class CamerasFile {
 
     /** The enabled cameras of the file; a bad file gives one IOException line naming it. */
     public static List<CameraConfig> load(Path file) throws IOException {
+        return read(file).cameras();
+    }
+
+    /** Everything the file says, defaults filled; a bad file gives one IOException line naming it. */
+    public static Contents read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "cameras file not found");
         }
@@ -50,7 +78,12 @@ public final class CamerasFile {
         if (enabled.isEmpty()) {
             throw new IOException(file + ": every camera is disabled");
         }
-        return enabled;
+        try {
+            return new Contents(enabled, document.ingest() == null ? IngestSettings.DEFAULT : document.ingest(),
+                    document.recording() == null ? null : document.recording().toRecording());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": recording: " + e.getMessage(), e);
+        }
     }
 
     private static String reason(JsonMappingException e) {

@@ -1,16 +1,7 @@
 package io.crossview.ingest.publish;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
-
-import com.google.protobuf.ByteString;
-import io.crossview.common.image.Jpeg;
-import io.crossview.common.serde.WireSchema;
 import io.crossview.common.topics.Topics;
-import io.crossview.common.wire.Box;
 import io.crossview.common.wire.Frame;
-import io.crossview.common.wire.FrameRef;
-import io.crossview.common.wire.SourceInfo;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
 import io.crossview.ingest.source.SourceFrame;
@@ -22,9 +13,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /** Cuts each source picture into its camera views and publishes them to `frames`. */
 public final class FramePublisher {
@@ -32,6 +20,7 @@ public final class FramePublisher {
     private final Topics topics;
     private final int jpegQuality;
     private final AtomicLong published = new AtomicLong();
+    private final FrameEncoder encoder = new FrameEncoder(new StageTimes());
 
     public FramePublisher(Producer<byte[], byte[]> producer, Topics topics, int jpegQuality) {
         this.producer = producer;
@@ -115,58 +104,19 @@ public final class FramePublisher {
         }
     }
 
-    /** Publishes one picture as one frame per view. */
+    /** Publishes one picture as one frame per view; seq is the source frame number. */
     public void publish(SourceFrame sourceFrame, FrameSource source, List<CameraView> views, long captureMs,
                         FrameEncoding encoding) {
-        Mat picture = sourceFrame.bgr();
         int quality = encoding.jpegQuality() > 0 ? encoding.jpegQuality() : jpegQuality;
         for (CameraView view : views) {
-            int[] r = view.pixels(picture.cols(), picture.rows());
-            double scale = encoding.scaleFor(r[2], r[3]);
-            int width = Math.max(1, (int) Math.round(r[2] * scale));
-            int height = Math.max(1, (int) Math.round(r[3] * scale));
-            byte[] jpeg;
-            try (Rect rect = new Rect(r[0], r[1], r[2], r[3]); Mat region = new Mat(picture, rect)) {
-                jpeg = scale < 1 ? encodeScaled(region, width, height, quality) : Jpeg.encode(region, quality);
-            }
-            Frame.Builder frame = Frame.newBuilder()
-                    .setSchemaVersion(WireSchema.VERSION)
-                    .setRef(FrameRef.newBuilder()
-                            .setCamera(view.id())
-                            .setSite(view.site())
-                            .setSeq(sourceFrame.frameNumber())
-                            .setCaptureMs(captureMs)
-                            .setWidth(width)
-                            .setHeight(height))
-                    .setJpeg(ByteString.copyFrom(jpeg))
-                    .setSource(SourceInfo.newBuilder()
-                            .setUri(source.describe())
-                            .setSourcePtsMs(sourceFrame.sourcePtsMs())
-                            .setSourceFps(source.sourceFps()));
-            if (view.isWhole()) {
-                for (Box truth : source.groundTruth(sourceFrame.frameNumber())) {
-                    frame.addGroundTruth(scale < 1 ? scaled(truth, scale) : truth);
-                }
-            }
+            Frame frame = encoder.encode(sourceFrame, source, view, encoding, quality, sourceFrame.frameNumber(),
+                    captureMs);
             // The record timestamp is the capture time, so a time range of the recording is
             // found with offsetsForTimes and replayed frames keep their time.
             producer.send(new ProducerRecord<>(topics.frames().name(), null, captureMs,
-                    view.id().getBytes(StandardCharsets.UTF_8), frame.build().toByteArray()));
+                    view.id().getBytes(StandardCharsets.UTF_8), frame.toByteArray()));
             published.incrementAndGet();
         }
-    }
-
-    private static byte[] encodeScaled(Mat region, int width, int height, int quality) {
-        // INTER_AREA averages the pixels a shrunk pixel covers: no aliasing on textures.
-        try (Mat smaller = new Mat(); Size size = new Size(width, height)) {
-            resize(region, smaller, size, 0, 0, INTER_AREA);
-            return Jpeg.encode(smaller, quality);
-        }
-    }
-
-    private static Box scaled(Box box, double scale) {
-        return box.toBuilder().setX((float) (box.getX() * scale)).setY((float) (box.getY() * scale))
-                .setW((float) (box.getW() * scale)).setH((float) (box.getH() * scale)).build();
     }
 
     /** Camera frames sent so far (one source picture makes one per view). */

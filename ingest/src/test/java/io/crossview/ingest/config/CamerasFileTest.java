@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class CamerasFileTest {
                     url: rtsp://host/stream
                     fps: 10
                 """));
-        assertEquals(List.of(new CameraConfig("lobby", "default", "rtsp://host/stream", 10.0, 0, 0, 90, true)), cameras);
+        assertEquals(List.of(new CameraConfig("lobby", "default", "rtsp://host/stream", 10.0, 0, 0, 90, true, false, Map.of())), cameras);
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.Frame;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
-import io.crossview.ingest.source.VideoFileSource;
+import io.crossview.ingest.source.FfmpegSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -23,7 +23,7 @@ class FramePublisherTest {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         FramePublisher publisher = new FramePublisher(producer, new Topics("t."), 90);
         long sourceFrames;
-        try (VideoFileSource source = VideoFileSource.open(SampleVideo.vtest(), 5)) {
+        try (FfmpegSource source = FfmpegSource.open(SampleVideo.vtest(), 5)) {
             sourceFrames = publisher.publishAll(source, List.of(CameraView.halves("left", "right", "hall")),
                     new FrameRange(100, 10));
         }

@@ -13,13 +13,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class VideoFileSourceTest {
+class FfmpegSourceTest {
     @TempDir
     Path dir;
 
     @Test
     void sampledAtFiveFpsATenFpsVideoGivesEveryOtherFrameNumberedAsInTheFile() throws Exception {
-        try (VideoFileSource source = VideoFileSource.open(SampleVideo.vtest(), 5)) {
+        try (FfmpegSource source = FfmpegSource.open(SampleVideo.vtest(), 5)) {
             assertEquals(768, source.width());
             assertEquals(576, source.height());
             assertEquals(10, source.sourceFps(), 1e-6);
@@ -40,7 +40,7 @@ class VideoFileSourceTest {
     @Test
     void theWholeFileEndsWithEmpty() throws Exception {
         long frames = 0;
-        try (VideoFileSource source = VideoFileSource.open(SampleVideo.vtest(), 1)) {
+        try (FfmpegSource source = FfmpegSource.open(SampleVideo.vtest(), 1)) {
             while (source.next().isPresent()) {
                 frames++;
             }
@@ -51,14 +51,14 @@ class VideoFileSourceTest {
 
     @Test
     void aMissingFileIsNamedInOneLine() {
-        IOException e = assertThrows(IOException.class, () -> VideoFileSource.open(dir.resolve("none.mp4"), 5));
+        IOException e = assertThrows(IOException.class, () -> FfmpegSource.open(dir.resolve("none.mp4"), 5));
         assertEquals("video not found: " + dir.resolve("none.mp4"), e.getMessage());
     }
 
     @Test
     void aFileThatIsNotAVideoIsRefusedWithoutJavaCvAdvice() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "hello");
-        IOException e = assertThrows(IOException.class, () -> VideoFileSource.open(text, 5));
+        IOException e = assertThrows(IOException.class, () -> FfmpegSource.open(text, 5));
         assertTrue(e.getMessage().startsWith("not a readable video: " + text), e.getMessage());
         assertTrue(!e.getMessage().contains("setFormat"), e.getMessage());
     }

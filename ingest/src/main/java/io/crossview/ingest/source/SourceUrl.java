@@ -1,0 +1,99 @@
+package io.crossview.ingest.source;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A camera url, classified: a video file, a network stream, a V4L2 device or the synthetic
+ * world; with the text FFmpeg opens and a printable form whose credentials are masked.
+ *
+ * @param target what FFmpeg (or the synthetic world) is given to open
+ * @param format FFmpeg input format to force ({@code video4linux2} for devices), or null
+ */
+public record SourceUrl(Kind kind, String target, String format) {
+    /** Where pictures come from; only live kinds reconnect. */
+    public enum Kind {
+        FILE(false), STREAM(true), DEVICE(true), SYNTH(false);
+
+        private final boolean live;
+
+        Kind(boolean live) {
+            this.live = live;
+        }
+
+        public boolean live() {
+            return live;
+        }
+    }
+
+    /** Network protocols FFmpeg reads that make sense for a camera. */
+    public static final Set<String> STREAM_SCHEMES =
+            Set.of("rtsp", "rtsps", "http", "https", "rtmp", "rtmps", "srt", "udp", "rtp", "tcp");
+
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://.*");
+    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@]*)@");
+    private static final Pattern SECRET_PARAM =
+            Pattern.compile("(?i)([?&](?:password|passwd|pass|passphrase|pwd|token|key|secret|auth)=)[^&#]*");
+
+    public SourceUrl {
+        if (kind == null || target == null || target.isBlank()) {
+            throw new IllegalArgumentException("a source url needs a kind and a target");
+        }
+    }
+
+    /** Classifies a url as a cameras file writes it; an unknown scheme is one clear error. */
+    public static SourceUrl parse(String url) {
+        String text = url == null ? "" : url.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty camera url");
+        }
+        if (text.startsWith("synth:")) {
+            return new SourceUrl(Kind.SYNTH, text, null);
+        }
+        if (text.startsWith("v4l2:")) {
+            String device = text.substring("v4l2:".length()).replaceFirst("^//", "");
+            return new SourceUrl(Kind.DEVICE, device.isEmpty() ? "/dev/video0" : device, "video4linux2");
+        }
+        if (text.startsWith("/dev/video")) {
+            return new SourceUrl(Kind.DEVICE, text, "video4linux2");
+        }
+        if (text.startsWith("file:")) {
+            return new SourceUrl(Kind.FILE, Path.of(URI.create(text)).toString(), null);
+        }
+        var scheme = SCHEME.matcher(text);
+        if (scheme.matches()) {
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!STREAM_SCHEMES.contains(name)) {
+                throw new IllegalArgumentException("unsupported url scheme '" + name + "' (cameras take files, "
+                        + String.join(", ", STREAM_SCHEMES.stream().sorted().toList())
+                        + ", v4l2:/dev/videoN and synth://)");
+            }
+            return new SourceUrl(Kind.STREAM, text, null);
+        }
+        return new SourceUrl(Kind.FILE, text, null);
+    }
+
+    public boolean isRtsp() {
+        return kind == Kind.STREAM && target.regionMatches(true, 0, "rtsp", 0, 4);
+    }
+
+    /** The url fit for logs and status events: passwords and secret query values become ***. */
+    public String masked() {
+        return mask(target);
+    }
+
+    public static String mask(String url) {
+        var userInfo = USER_INFO.matcher(url);
+        String masked = url;
+        if (userInfo.find()) {
+            String info = userInfo.group(2);
+            int colon = info.indexOf(':');
+            String user = colon >= 0 ? info.substring(0, colon) + ":***" : "***";
+            masked = userInfo.group(1) + user + "@" + url.substring(userInfo.end());
+        }
+        return SECRET_PARAM.matcher(masked).replaceAll("$1***");
+    }
+}

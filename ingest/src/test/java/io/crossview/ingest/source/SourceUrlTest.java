@@ -1,0 +1,45 @@
+package io.crossview.ingest.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crossview.ingest.source.SourceUrl.Kind;
+import org.junit.jupiter.api.Test;
+
+class SourceUrlTest {
+    @Test
+    void everyKindOfCameraUrlIsRecognised() {
+        assertEquals(Kind.FILE, SourceUrl.parse("videos/lobby.mp4").kind());
+        assertEquals("/tmp/a b.mp4", SourceUrl.parse("file:///tmp/a%20b.mp4").target());
+        for (String url : new String[] {"rtsp://cam/1", "rtsps://cam/1", "http://h/live.ts", "https://h/x.m3u8",
+            "rtmp://h/app/key", "srt://h:9000?mode=caller", "udp://239.0.0.1:1234"}) {
+            assertEquals(Kind.STREAM, SourceUrl.parse(url).kind(), url);
+            assertTrue(SourceUrl.parse(url).kind().live());
+        }
+        SourceUrl device = SourceUrl.parse("/dev/video2");
+        assertEquals(Kind.DEVICE, device.kind());
+        assertEquals("video4linux2", device.format());
+        assertEquals("/dev/video0", SourceUrl.parse("v4l2:///dev/video0").target());
+        assertEquals(Kind.SYNTH, SourceUrl.parse("synth://cam1?seed=2").kind());
+        assertFalse(SourceUrl.parse("synth://cam1").kind().live());
+        assertTrue(SourceUrl.parse("RTSP://cam/1").isRtsp());
+    }
+
+    @Test
+    void anUnknownSchemeIsOneClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceUrl.parse("gopher://x"));
+        assertTrue(e.getMessage().startsWith("unsupported url scheme 'gopher'"), e.getMessage());
+    }
+
+    @Test
+    void credentialsNeverReachLogs() {
+        assertEquals("rtsp://admin:***@10.1.2.3:554/stream1", SourceUrl.mask("rtsp://admin:s3cr%40t@10.1.2.3:554/stream1"));
+        assertEquals("rtmp://***@h/app", SourceUrl.mask("rtmp://tokenonly@h/app"));
+        assertEquals("srt://h:9000?mode=caller&passphrase=***", SourceUrl.mask("srt://h:9000?mode=caller&passphrase=abcdefghij"));
+        assertEquals("https://h/live.m3u8?token=***&x=1", SourceUrl.mask("https://h/live.m3u8?token=abc&x=1"));
+        assertEquals("rtsp://cam/1", SourceUrl.mask("rtsp://cam/1"));
+        assertEquals("videos/a@b.mp4", SourceUrl.mask("videos/a@b.mp4"));
+    }
+}
