@@ -8,6 +8,7 @@ import io.crossview.ingest.replay.RecordedFrame;
 import io.crossview.ingest.replay.RecordingReader;
 import io.crossview.ingest.replay.Selection;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -41,8 +43,9 @@ public final class VideoExporter {
             throw new IOException("cannot write " + request.out() + ": " + dir + " is not a writable folder");
         }
         Selection selection = Selection.of(Set.of(request.camera()), request.from(), request.to());
-        // one camera lives in one partition, in its own capture order: no reordering window needed
-        try (RecordingReader reader = RecordingReader.open(bootstrap, framesTopic, selection, 0);
+        // the camera is in order by itself, but the window keeps its partition from being called
+        // done when a camera sharing it runs a little ahead past the end
+        try (RecordingReader reader = RecordingReader.open(bootstrap, framesTopic, selection, RecordingReader.DEFAULT_WINDOW_MS);
              Writer writer = new Writer(out, format, request)) {
             reader.read(writer);
             writer.finish();
@@ -109,7 +112,9 @@ public final class VideoExporter {
         @Override
         public void undecodable(ConsumerRecord<byte[], byte[]> record, BadMessageException error) {
             // export only reads; the stages that consume the topic dead-letter such records
-            undecodable++;
+            if (record.key() == null || request.camera().equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                undecodable++;
+            }
         }
 
         void finish() throws Exception {
@@ -135,6 +140,7 @@ public final class VideoExporter {
                 width = firstCols & ~1;
                 height = firstRows & ~1;
             }
+            avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg's stream banners are not for our users
             recorder = new FFmpegFrameRecorder(out.toString(), width, height, 0);
             recorder.setFormat(format);
             recorder.setVideoCodec(request.codec().codecId());

@@ -29,6 +29,12 @@ public final class RecordingReader implements AutoCloseable {
         void undecodable(ConsumerRecord<byte[], byte[]> record, BadMessageException error) throws Exception;
     }
 
+    /**
+     * Default for how far capture order may be out of order among the cameras of one
+     * partition: grab threads publish within a frame or two of each other, 2 s leaves room.
+     */
+    public static final long DEFAULT_WINDOW_MS = 2000;
+
     /** Frames buffered per partition before it is paused (unless the merge waits for it). */
     static final int PAUSE_AT = 64;
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);

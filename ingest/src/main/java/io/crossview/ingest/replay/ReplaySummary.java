@@ -3,9 +3,12 @@ package io.crossview.ingest.replay;
 import java.time.Instant;
 import java.util.Set;
 
-/** What one replay republished. Capture times are epoch ms, {@link Long#MIN_VALUE} when nothing was replayed. */
+/**
+ * What one replay republished. Capture times are epoch ms, {@link Long#MIN_VALUE} when
+ * nothing was replayed; {@code sendingMs} is the wall time from the first frame sent to the last.
+ */
 public record ReplaySummary(long frames, Set<String> cameras, long firstCaptureMs, long lastCaptureMs,
-                            long deadLetters, String sourceTopic, String targetTopic) {
+                            long deadLetters, String sourceTopic, String targetTopic, long sendingMs) {
     public ReplaySummary {
         cameras = Set.copyOf(cameras);
     }
@@ -16,6 +19,7 @@ public record ReplaySummary(long frames, Set<String> cameras, long firstCaptureM
                 : Instant.ofEpochMilli(firstCaptureMs) + ".." + Instant.ofEpochMilli(lastCaptureMs);
         return "replay: " + frames + " frames of " + cameras.size() + (cameras.size() == 1 ? " camera, " : " cameras, ")
                 + span + ", " + sourceTopic + " -> " + targetTopic + " (" + deadLetters
-                + (deadLetters == 1 ? " dead letter)" : " dead letters)");
+                + (deadLetters == 1 ? " dead letter)" : " dead letters)")
+                + String.format(java.util.Locale.ROOT, " in %.1f s", sendingMs / 1000.0);
     }
 }

@@ -44,7 +44,7 @@ public final class Replayer {
             throw new IllegalStateException("could not write to " + target.frames().name() + ": " + failed.getMessage(), failed);
         }
         return new ReplaySummary(run.frames, Set.copyOf(run.cameras), run.firstMs, run.lastMs, run.deadLetters,
-                reader.topic(), target.frames().name());
+                reader.topic(), target.frames().name(), TimeUnit.NANOSECONDS.toMillis(run.lastNanos - run.startNanos));
     }
 
     private final class Run implements RecordingReader.Visitor {
@@ -55,6 +55,7 @@ public final class Replayer {
         final Set<String> cameras = new HashSet<>();
         long startNanos;
         long nextProgressNanos;
+        long lastNanos;
         final AtomicReference<Exception> sendFailure = new AtomicReference<>();
 
         @Override
@@ -80,6 +81,7 @@ public final class Replayer {
             lastMs = capture;
             cameras.add(frame.ref().getCamera());
             long now = System.nanoTime();
+            lastNanos = now;
             if (now >= nextProgressNanos) {
                 progress.println("replay: " + frames + " frames, capture time " + Instant.ofEpochMilli(capture));
                 nextProgressNanos = now + PROGRESS_EVERY_NANOS;
