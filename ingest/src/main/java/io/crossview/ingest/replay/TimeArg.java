@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,11 @@ public final class TimeArg {
 
     /** Local forms are read in {@code zone}; relative forms and {@code now} count from {@code now}. */
     public static Instant parse(String text, Instant now, ZoneId zone) {
+        // capture times are whole milliseconds, and so are the times we print back
+        return parseExact(text, now, zone).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Instant parseExact(String text, Instant now, ZoneId zone) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty time: use " + FORMS);
         }

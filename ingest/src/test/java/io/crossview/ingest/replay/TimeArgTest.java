@@ -40,6 +40,8 @@ class TimeArgTest {
         assertEquals(NOW.minusSeconds(2 * 3600), parse("-2h"));
         assertEquals(NOW.minusSeconds(86400), parse("-1d"));
         assertEquals(NOW.minusMillis(500), parse("-500ms"));
+        assertEquals(Instant.ofEpochMilli(1001), TimeArg.parse("now", Instant.ofEpochSecond(1, 1_999_999), PARIS),
+                "whole milliseconds, like capture times");
     }
 
     @Test
