@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics of a namespace explicitly, with their settings, if they are missing. */
@@ -20,7 +21,7 @@ public final class TopicAdmin {
     }
 
     public static void ensure(String bootstrap, Topics topics, int partitions, short replication) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = admin(bootstrap)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?> topic : topics.all()) {
@@ -40,6 +41,10 @@ public final class TopicAdmin {
                 }
             }
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new IllegalStateException("no Kafka broker answers at " + bootstrap
+                        + " (start one with 'crossview broker', or pass --bootstrap HOST:PORT)", e);
+            }
             throw new IllegalStateException("cannot create topics on " + bootstrap + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -53,7 +58,7 @@ public final class TopicAdmin {
         Collection<AlterConfigOp> ops = recording.topicConfigs().entrySet().stream()
                 .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                 .toList();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = admin(bootstrap)) {
             admin.incrementalAlterConfigs(Map.of(frames, ops)).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot set the recording window of " + frames.name() + " on " + bootstrap
@@ -62,5 +67,12 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting the recording window", e);
         }
+    }
+
+    /** A stage pointed at the wrong address should say so in seconds, not after the default minute. */
+    private static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
     }
 }

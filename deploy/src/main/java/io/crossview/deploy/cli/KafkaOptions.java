@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /** Where a stage finds Kafka and which topic namespace it uses. */
 public final class KafkaOptions {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true,
-            description = "Kafka bootstrap servers, for example 127.0.0.1:9092")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     public String bootstrap;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",

@@ -58,9 +58,25 @@ class CrossviewCliTest {
     }
 
     @Test
-    void aStageWithoutBootstrapSaysWhatIsMissing() {
-        Outcome outcome = run("detect");
-        assertEquals(2, outcome.exitCode());
-        assertTrue(outcome.errLines().get(0).contains("--bootstrap"), outcome.errLines().toString());
+    void aStageWithNoBrokerAtItsAddressSaysSoInOneLine() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Outcome outcome = run("detect", "--bootstrap", "127.0.0.1:" + closedPort);
+        assertEquals(1, outcome.exitCode());
+        assertEquals(1, outcome.errLines().size(), outcome.errLines().toString());
+        assertTrue(outcome.errLines().get(0).startsWith("crossview detect: no Kafka broker answers at 127.0.0.1:"),
+                outcome.errLines().get(0));
+    }
+
+    @Test
+    void aCamerasFileWithABadUrlStopsIngestWithOneLineBeforeTouchingKafka() throws Exception {
+        Path cameras = Files.writeString(dir.resolve("cameras.yaml"), "cameras:\n  - {id: door, url: 'gopher://x'}\n");
+        Outcome outcome = run("ingest", "--cameras", cameras.toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(1, outcome.errLines().size(), outcome.errLines().toString());
+        assertTrue(outcome.errLines().get(0).startsWith("crossview ingest: " + cameras
+                + ": camera door: unsupported url scheme 'gopher'"), outcome.errLines().get(0));
     }
 }

@@ -181,7 +181,7 @@ final class CameraWorker implements Runnable {
                 .setSite(camera.site())
                 .setState(state)
                 .setUrl(camera.source().masked())
-                .setReason(reason == null ? "" : reason)
+                .setReason(camera.source().scrub(reason))
                 .setAttempt(attempt)
                 .setAtMs(clock.getAsLong())
                 .setRetryInMs(retryInMs)

@@ -67,7 +67,7 @@ public final class FfmpegSource implements FrameSource {
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
             String what = url.kind() == SourceUrl.Kind.FILE ? "not a readable video: " : "cannot open ";
-            throw new SourceException(what + url.masked() + " (" + ffmpegReason(e) + ")",
+            throw new SourceException(what + url.masked() + " (" + url.scrub(ffmpegReason(e)) + ")",
                     url.kind() == SourceUrl.Kind.FILE, e);
         }
         if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
@@ -149,7 +149,7 @@ public final class FfmpegSource implements FrameSource {
             try {
                 frame = grabber.grabImage();
             } catch (FrameGrabber.Exception e) {
-                throw new SourceException("cannot decode " + url.masked() + ": " + ffmpegReason(e), false, e);
+                throw new SourceException("cannot decode " + url.masked() + ": " + url.scrub(ffmpegReason(e)), false, e);
             }
             if (frame == null) {
                 return Optional.empty();

@@ -85,6 +85,11 @@ public record SourceUrl(Kind kind, String target, String format) {
         return mask(target);
     }
 
+    /** A message that may quote this url (FFmpeg's do), with the url masked. */
+    public String scrub(String message) {
+        return message == null ? "" : message.replace(target, masked());
+    }
+
     public static String mask(String url) {
         var userInfo = USER_INFO.matcher(url);
         String masked = url;

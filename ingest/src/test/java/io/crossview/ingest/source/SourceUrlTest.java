@@ -41,5 +41,8 @@ class SourceUrlTest {
         assertEquals("https://h/live.m3u8?token=***&x=1", SourceUrl.mask("https://h/live.m3u8?token=abc&x=1"));
         assertEquals("rtsp://cam/1", SourceUrl.mask("rtsp://cam/1"));
         assertEquals("videos/a@b.mp4", SourceUrl.mask("videos/a@b.mp4"));
+        SourceUrl url = SourceUrl.parse("rtsp://admin:pw@cam/1");
+        assertEquals("Could not open input \"rtsp://admin:***@cam/1\".",
+                url.scrub("Could not open input \"rtsp://admin:pw@cam/1\"."), "FFmpeg's messages quote the url");
     }
 }

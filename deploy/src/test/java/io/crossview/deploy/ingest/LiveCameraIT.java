@@ -1,0 +1,157 @@
+package io.crossview.deploy.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.sample.SampleVideo;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.topics.TopicAdmin;
+import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.CameraState;
+import io.crossview.common.wire.CameraStatus;
+import io.crossview.common.wire.Frame;
+import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.ingest.config.CameraConfig;
+import io.crossview.ingest.config.IngestSettings;
+import io.crossview.ingest.live.DropPolicy;
+import io.crossview.ingest.live.KafkaStatusSink;
+import io.crossview.ingest.live.LiveIngest;
+import io.crossview.ingest.publish.StageTimes;
+import io.crossview.ingest.source.Sources;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real live camera: Debian's ffmpeg serves vtest.avi as an MPEG-TS stream over HTTP on
+ * loopback; the test kills the server mid-stream and starts it again, and ingest must come
+ * back by itself, with sequence numbers that go on and status events that tell the story.
+ */
+@Tag("integration")
+class LiveCameraIT {
+    @TempDir
+    Path dir;
+
+    private Process server;
+
+    private Process serve(int port) throws IOException {
+        List<String> command = List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1",
+                "-i", SampleVideo.vtest().toString(), "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency",
+                "-g", "10", "-f", "mpegts", "-listen", "1", "http://127.0.0.1:" + port + "/live.ts");
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("ffmpeg-" + System.nanoTime() + ".log").toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("this test needs Debian's ffmpeg on the PATH (.ci/run installs it): " + e.getMessage(), e);
+        }
+    }
+
+    private static void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void ingestComesBackByItselfWhenTheStreamServerDiesAndReturns() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Topics topics = new Topics("live.");
+        CameraConfig camera = new CameraConfig("gate", "lab", "http://viewer:s3cret@127.0.0.1:" + port + "/live.ts",
+                5.0, null, null, null, null, null, null);
+        IngestSettings settings = new IngestSettings(8, DropPolicy.DROP_OLDEST, 16L << 20, 2_000, 3_000, 200, 1_000,
+                0.2, 0, dir.resolve("state"));
+        List<CameraStatus> seen = new CopyOnWriteArrayList<>();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
+            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) 1);
+            server = serve(port);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(broker.bootstrap(), "it"))) {
+                KafkaStatusSink toKafka = new KafkaStatusSink(producer, topics);
+                try (LiveIngest ingest = LiveIngest.start(List.of(camera), settings, producer, topics,
+                        status -> {
+                            seen.add(status);
+                            toKafka.report(status);
+                        }, Sources::open, new StageTimes(), System::currentTimeMillis)) {
+                    await("the first 10 frames", 30_000, () -> ingest.cameras().get(0).published() >= 10);
+
+                    server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    await("ingest to notice the server is gone", 15_000,
+                            () -> seen.stream().anyMatch(s -> s.getState() == CameraState.CAMERA_RECONNECTING));
+                    long beforeRestart = ingest.cameras().get(0).published();
+                    Thread.sleep(1_500);
+
+                    server = serve(port);
+                    await("10 more frames after the restart", 45_000,
+                            () -> ingest.cameras().get(0).published() >= beforeRestart + 10);
+                }
+            } finally {
+                server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+
+            List<Frame> frames = new ArrayList<>();
+            List<CameraStatus> published = new ArrayList<>();
+            readAll(broker.bootstrap(), topics.frames().name(), r -> frames.add(WireSerdes.FRAME.deserializer()
+                    .deserialize(r.topic(), r.value())));
+            readAll(broker.bootstrap(), topics.cameraStatus().name(), r -> published.add(WireSerdes.CAMERA_STATUS
+                    .deserializer().deserialize(r.topic(), r.value())));
+
+            assertTrue(frames.size() >= 20, "frames before and after the outage: " + frames.size());
+            long gapMs = 0;
+            for (int i = 1; i < frames.size(); i++) {
+                assertTrue(frames.get(i).getRef().getSeq() > frames.get(i - 1).getRef().getSeq(),
+                        "sequence numbers rise and never repeat");
+                long step = frames.get(i).getRef().getCaptureMs() - frames.get(i - 1).getRef().getCaptureMs();
+                assertTrue(step >= 0, "capture times never go back, even though the stream's own clock restarted");
+                gapMs = Math.max(gapMs, step);
+            }
+            assertTrue(gapMs >= 1_500, "the outage shows as a gap in wall-clock capture times: " + gapMs + " ms");
+
+            List<CameraState> states = published.stream().map(CameraStatus::getState).toList();
+            assertEquals(List.of(CameraState.CAMERA_CONNECTING, CameraState.CAMERA_CONNECTED), states.subList(0, 2));
+            int reconnecting = states.indexOf(CameraState.CAMERA_RECONNECTING);
+            assertTrue(reconnecting > 0, "a reconnecting event: " + states);
+            assertTrue(states.subList(reconnecting, states.size()).contains(CameraState.CAMERA_CONNECTED),
+                    "connected again after the restart: " + states);
+            assertEquals(CameraState.CAMERA_STOPPED, states.get(states.size() - 1));
+            for (CameraStatus status : published) {
+                assertEquals("http://viewer:***@127.0.0.1:" + port + "/live.ts", status.getUrl());
+                assertFalse(status.getReason().contains("s3cret"), status.getReason());
+            }
+            assertFalse(frames.get(0).getSource().getUri().contains("s3cret"), "frames carry the masked url too");
+        }
+    }
+
+    private static void readAll(String bootstrap, String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        Map<String, Object> config = KafkaClients.consumer(bootstrap, "it-reader-" + topic);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(500)).forEach(each);
+            }
+        }
+    }
+}
