@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.Collection;
+import java.util.HashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -40,6 +44,7 @@ public final class TopicAdmin {
                     }
                 }
             }
+            awaitLeaders(admin, missing);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
                 throw new IllegalStateException("no Kafka broker answers at " + bootstrap
@@ -49,6 +54,37 @@ public final class TopicAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Returns once every partition of the new topics answers as leader. A producer that writes
+     * to a partition the moment it is created gets NOT_LEADER_OR_FOLLOWER, and the idempotent
+     * producer's pipelined retries of those first batches were then seen to desynchronise its
+     * sequence numbers (OutOfOrderSequenceException for the delivery timeout, the partition stuck).
+     */
+    private static void awaitLeaders(Admin admin, List<NewTopic> created) throws InterruptedException, ExecutionException {
+        if (created.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (NewTopic topic : created) {
+            for (int p = 0; p < topic.numPartitions(); p++) {
+                partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+            }
+        }
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (true) {
+            try {
+                // ListOffsets is answered by the partition's leader itself: success means writable
+                admin.listOffsets(partitions).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

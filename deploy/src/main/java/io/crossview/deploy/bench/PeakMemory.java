@@ -14,9 +14,18 @@ final class PeakMemory {
 
     /** Peak resident set in MiB (VmHWM), or -1 where /proc is not available. */
     static double residentMiB() {
+        return status("VmHWM:");
+    }
+
+    /** Resident set now, in MiB (VmRSS), or -1 where /proc is not available. */
+    static double currentResidentMiB() {
+        return status("VmRSS:");
+    }
+
+    private static double status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }
