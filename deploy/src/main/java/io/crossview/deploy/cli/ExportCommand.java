@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the recorded frames of one camera in a time range to a video file (.mp4, .mkv, .avi, .mov).")
 public final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true, description = "Kafka bootstrap servers")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     String bootstrap;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "", description = "Topic prefix of the recording (default: none)")

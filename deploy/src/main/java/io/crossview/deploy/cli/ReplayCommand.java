@@ -1,8 +1,10 @@
 package io.crossview.deploy.cli;
 
 import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.topics.Recording;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
+import io.crossview.ingest.config.Units;
 import io.crossview.ingest.replay.RecordingReader;
 import io.crossview.ingest.replay.ReplaySummary;
 import io.crossview.ingest.replay.Replayer;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Republish recorded frames in capture order into another topic namespace, so a pipeline can run on them again.")
 public final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true, description = "Kafka bootstrap servers")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     String bootstrap;
 
     @Option(names = "--from-prefix", paramLabel = "PREFIX", defaultValue = "",
@@ -49,6 +52,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "How far capture order may be out of order among cameras sharing a partition (default: ${DEFAULT-VALUE})")
     long reorderWindowMs;
 
+    @Option(names = "--retention", paramLabel = "DURATION",
+            description = "Recording window of the target's frames topic (default: keep until the namespace is deleted)")
+    String retention;
+
     @Override
     public Integer call() throws Exception {
         Topics source = new Topics(fromPrefix);
@@ -65,6 +72,9 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         try (RecordingReader reader = RecordingReader.open(bootstrap, source.frames().name(), selection, reorderWindowMs)) {
             TopicAdmin.ensure(bootstrap, target, reader.partitionCount(), (short) -1);
+            // Retention counts from record timestamps, which are the original capture times: a
+            // day-long window would delete a replay of last week's video as soon as it lands.
+            TopicAdmin.applyRecording(bootstrap, target, new Recording(retention == null ? -1 : Units.millis(retention), -1));
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "replay"))) {
                 ReplaySummary summary = new Replayer(producer, target, pace, System.out).replay(reader);
                 System.out.println(summary.line());

@@ -1,7 +1,7 @@
 package io.crossview.ingest.replay;
 
+import io.crossview.ingest.config.Units;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the points in time users type on the command line: instants, local times, epoch ms, now, -15m. */
@@ -39,9 +38,8 @@ public final class TimeArg {
         if (value.equalsIgnoreCase("now")) {
             return now;
         }
-        Matcher relative = RELATIVE.matcher(value.toLowerCase(Locale.ROOT));
-        if (relative.matches()) {
-            return now.minus(duration(Long.parseLong(relative.group(1)), relative.group(2)));
+        if (RELATIVE.matcher(value.toLowerCase(Locale.ROOT)).matches()) {
+            return now.minusMillis(Units.millis(value.substring(1)));
         }
         if (EPOCH_MS.matcher(value).matches()) {
             return Instant.ofEpochMilli(Long.parseLong(value));
@@ -67,15 +65,5 @@ public final class TimeArg {
     /** The system clock and zone. */
     public static Instant parse(String text) {
         return parse(text, Instant.now(), ZoneId.systemDefault());
-    }
-
-    private static Duration duration(long amount, String unit) {
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 }
