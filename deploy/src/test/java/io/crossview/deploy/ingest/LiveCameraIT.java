@@ -128,10 +128,14 @@ class LiveCameraIT {
             assertTrue(gapMs >= 1_500, "the outage shows as a gap in wall-clock capture times: " + gapMs + " ms");
 
             List<CameraState> states = published.stream().map(CameraStatus::getState).toList();
-            assertEquals(List.of(CameraState.CAMERA_CONNECTING, CameraState.CAMERA_CONNECTED), states.subList(0, 2));
-            int reconnecting = states.indexOf(CameraState.CAMERA_RECONNECTING);
-            assertTrue(reconnecting > 0, "a reconnecting event: " + states);
-            assertTrue(states.subList(reconnecting, states.size()).contains(CameraState.CAMERA_CONNECTED),
+            assertEquals(CameraState.CAMERA_CONNECTING, states.get(0));
+            // ffmpeg may not listen yet at the first attempt: that is a reconnect too
+            int connected = states.indexOf(CameraState.CAMERA_CONNECTED);
+            assertTrue(connected > 0, "connected: " + states);
+            List<CameraState> afterConnect = states.subList(connected, states.size());
+            int reconnecting = afterConnect.indexOf(CameraState.CAMERA_RECONNECTING);
+            assertTrue(reconnecting > 0, "reconnecting once the server was killed: " + states);
+            assertTrue(afterConnect.subList(reconnecting, afterConnect.size()).contains(CameraState.CAMERA_CONNECTED),
                     "connected again after the restart: " + states);
             assertEquals(CameraState.CAMERA_STOPPED, states.get(states.size() - 1));
             for (CameraStatus status : published) {
