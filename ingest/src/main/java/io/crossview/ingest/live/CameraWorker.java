@@ -42,6 +42,7 @@ final class CameraWorker implements Runnable {
     private final FrameEncoding encoding;
     private final FrameEncoder encoder;
     private final byte[] key;
+    private final long framePeriodMs;
     private final Object sleeper = new Object();
     private volatile boolean running = true;
 
@@ -61,6 +62,7 @@ final class CameraWorker implements Runnable {
         this.encoding = new FrameEncoding(camera.jpegQuality(), camera.maxWidth(), camera.maxHeight());
         this.encoder = new FrameEncoder(times);
         this.key = camera.id().getBytes(StandardCharsets.UTF_8);
+        this.framePeriodMs = Math.round(1000 / camera.fps());
     }
 
     /** Why a connection ended. */
@@ -138,9 +140,17 @@ final class CameraWorker implements Runnable {
             }
             SourceFrame picture = next.get();
             if (!live) {
-                // files and the synthetic world play at their own pace, as a camera would
+                // files and the synthetic world play at their own pace, as a camera would; one
+                // that fell behind (a slow decode, a busy CPU) goes on from now rather than
+                // bursting to catch up, as a camera's frames never come early
                 firstPts = firstPts == Long.MIN_VALUE ? picture.sourcePtsMs() : firstPts;
-                sleepUntil(startWall + picture.sourcePtsMs() - firstPts);
+                long due = startWall + picture.sourcePtsMs() - firstPts;
+                long late = clock.getAsLong() - due;
+                if (late > framePeriodMs) {
+                    startWall += late;
+                } else {
+                    sleepUntil(due);
+                }
             }
             long captureMs = clock.getAsLong();
             if (counters.state == CameraState.CAMERA_STALLED) {
