@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real live camera: Debian's ffmpeg serves vtest.avi as an MPEG-TS stream over HTTP on
- * loopback; the test kills the server mid-stream and starts it again, and ingest must come
- * back by itself, with sequence numbers that go on and status events that tell the story.
+ * loopback; the test kills the server mid-stream and starts it again, then freezes it
+ * (SIGSTOP: connection open, no data) and replaces it; ingest must come back by itself each
+ * time, with sequence numbers that go on and status events that tell the story.
  */
 @Tag("integration")
 class LiveCameraIT {
@@ -61,6 +62,10 @@ class LiveCameraIT {
         }
     }
 
+    private static void signal(String name, Process process) throws Exception {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     private static void await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean()) {
@@ -72,7 +77,7 @@ class LiveCameraIT {
     }
 
     @Test
-    void ingestComesBackByItselfWhenTheStreamServerDiesAndReturns() throws Exception {
+    void ingestComesBackByItselfWhenTheStreamServerDiesOrStallsAndReturns() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -104,6 +109,16 @@ class LiveCameraIT {
                     server = serve(port);
                     await("10 more frames after the restart", 45_000,
                             () -> ingest.cameras().get(0).published() >= beforeRestart + 10);
+
+                    // a server that stops sending with the connection open is a stall
+                    signal("STOP", server);
+                    await("the stall to be reported", 15_000,
+                            () -> seen.stream().anyMatch(s -> s.getState() == CameraState.CAMERA_STALLED));
+                    server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    long beforeSecondRestart = ingest.cameras().get(0).published();
+                    server = serve(port);
+                    await("10 more frames after the stall", 45_000,
+                            () -> ingest.cameras().get(0).published() >= beforeSecondRestart + 10);
                 }
             } finally {
                 server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -135,8 +150,13 @@ class LiveCameraIT {
             List<CameraState> afterConnect = states.subList(connected, states.size());
             int reconnecting = afterConnect.indexOf(CameraState.CAMERA_RECONNECTING);
             assertTrue(reconnecting > 0, "reconnecting once the server was killed: " + states);
-            assertTrue(afterConnect.subList(reconnecting, afterConnect.size()).contains(CameraState.CAMERA_CONNECTED),
-                    "connected again after the restart: " + states);
+            List<CameraState> afterReconnect = afterConnect.subList(reconnecting, afterConnect.size());
+            assertTrue(afterReconnect.contains(CameraState.CAMERA_CONNECTED), "connected again after the restart: " + states);
+            int stalled = afterReconnect.indexOf(CameraState.CAMERA_STALLED);
+            assertTrue(stalled > 0, "stalled when the server stopped sending: " + states);
+            assertEquals(CameraState.CAMERA_RECONNECTING, afterReconnect.get(stalled + 1), "a stall is reconnected: " + states);
+            assertTrue(afterReconnect.subList(stalled, afterReconnect.size()).contains(CameraState.CAMERA_CONNECTED),
+                    "connected again after the stall: " + states);
             assertEquals(CameraState.CAMERA_STOPPED, states.get(states.size() - 1));
             for (CameraStatus status : published) {
                 assertEquals("http://viewer:***@127.0.0.1:" + port + "/live.ts", status.getUrl());

@@ -43,6 +43,8 @@ final class CameraWorker implements Runnable {
     private final FrameEncoder encoder;
     private final byte[] key;
     private final long framePeriodMs;
+    private long longWaitMs;
+    private long longWaitEndMs = Long.MIN_VALUE / 2;
     private final Object sleeper = new Object();
     private volatile boolean running = true;
 
@@ -74,7 +76,7 @@ final class CameraWorker implements Runnable {
         try {
             while (running) {
                 attempt++;
-                report(CameraState.CAMERA_CONNECTING, attempt == 1 ? "" : "attempt " + attempt, attempt, 0);
+                report(CameraState.CAMERA_CONNECTING, "", attempt, 0);
                 String reason;
                 try (FrameSource source = opener.open(camera, settings.readTimeoutMs())) {
                     report(CameraState.CAMERA_CONNECTED, source.width() + "x" + source.height() + " at "
@@ -95,8 +97,15 @@ final class CameraWorker implements Runnable {
                         report(CameraState.CAMERA_STOPPED, "end of file", attempt, 0);
                         return;
                     }
-                    reason = silentFor() >= settings.readTimeoutMs()
-                            ? "no data for " + seconds(silentFor()) + " (read timeout)" : "stream ended";
+                    if (timedOut()) {
+                        // a server that went silent with the connection open: the read timed out
+                        reason = "no data for " + seconds(Math.max(longWaitMs, silentFor())) + " (read timeout)";
+                        if (counters.state != CameraState.CAMERA_STALLED) {
+                            report(CameraState.CAMERA_STALLED, reason, attempt, 0);
+                        }
+                    } else {
+                        reason = "stream ended";
+                    }
                 } catch (SourceException e) {
                     if (e.permanent()) {
                         report(CameraState.CAMERA_FAILED, e.getMessage(), attempt, 0);
@@ -133,8 +142,14 @@ final class CameraWorker implements Runnable {
         counters.lastPictureMs = startWall;
         while (running) {
             long cpu = StageTimes.cpuNow();
+            long waitStart = clock.getAsLong();
             Optional<SourceFrame> next = source.next();
             times.add(Step.DECODE, cpu);
+            long waited = clock.getAsLong() - waitStart;
+            if (waited >= settings.readTimeoutMs() / 2) {
+                longWaitMs = waited;
+                longWaitEndMs = waitStart + waited;
+            }
             if (next.isEmpty()) {
                 return live ? End.STREAM_ENDED : End.FILE_ENDED;
             }
@@ -177,6 +192,16 @@ final class CameraWorker implements Runnable {
         if (counters.state == CameraState.CAMERA_CONNECTED && nowMs - counters.lastPictureMs >= settings.stallTimeoutMs()) {
             report(CameraState.CAMERA_STALLED, "no picture for " + seconds(nowMs - counters.lastPictureMs), 0, 0);
         }
+    }
+
+    /**
+     * Whether the stream ended because a read timed out. FFmpeg reports that like the end of
+     * the stream, and the decoder first flushes the pictures it holds, so the sign is a read
+     * that blocked about a read timeout just before the end, or silence that long.
+     */
+    private boolean timedOut() {
+        long now = clock.getAsLong();
+        return now - longWaitEndMs < 1_000 || now - counters.lastPictureMs >= settings.readTimeoutMs() / 2;
     }
 
     private long silentFor() {
