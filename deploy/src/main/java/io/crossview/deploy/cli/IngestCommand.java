@@ -18,7 +18,10 @@ import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FfmpegSource;
 import io.crossview.ingest.source.FrameRange;
 import io.crossview.ingest.source.Sources;
+import io.crossview.ingest.timing.SequenceStore;
+import io.crossview.ingest.timing.SequenceStore.CameraSequence;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +72,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--queue-frames", paramLabel = "N", description = "Frames each camera may queue while Kafka is slow (overrides the file)")
     Integer queueFrames;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where sequence numbers persist (overrides the file; default ~/.local/state/crossview/ingest)")
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where sequence numbers persist (overrides a cameras file; default ~/.local/state/crossview/ingest)")
     Path stateDir;
 
     @Option(names = "--retention", paramLabel = "DURATION", description = "Recording window of the frames topic by age, e.g. 24h, 7d (overrides the file)")
@@ -89,14 +92,25 @@ public final class IngestCommand implements Callable<Integer> {
         Path path = video != null ? video : SampleVideo.vtest();
         List<CameraView> views = splitHalves ? List.of(CameraView.halves("left", "right", site))
                 : List.of(CameraView.whole(camera, site));
+        SequenceStore store = new SequenceStore(stateDir != null ? stateDir : IngestSettings.DEFAULT_STATE_DIR);
+        Map<String, CameraSequence> sequences = new HashMap<>();
         try (FfmpegSource source = FfmpegSource.open(path, fps);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(kafka.bootstrap, "ingest"))) {
+            for (CameraView view : views) {
+                sequences.put(view.id(), store.open(view.id()));
+            }
             Topics topics = kafka.ensureTopics();
             applyRecording(topics, null);
-            FramePublisher publisher = new FramePublisher(producer, topics, jpegQuality);
+            // importing the same file twice must not repeat the cameras' sequence numbers
+            FramePublisher publisher = new FramePublisher(producer, topics, jpegQuality,
+                    (id, frameNumber) -> sequences.get(id).next());
             long frames = publisher.publishAll(source, views, FrameRange.all());
             System.out.println("ingest: published " + publisher.published() + " camera frames from " + frames
                     + " source frames of " + path + " to " + kafka.topics().frames().name());
+        } finally {
+            for (CameraSequence sequence : sequences.values()) {
+                sequence.close();
+            }
         }
         return 0;
     }
@@ -125,7 +139,7 @@ public final class IngestCommand implements Callable<Integer> {
                 System.out.println(progress(ingest.cameras(), (System.nanoTime() - start) / 1e9));
             }
             ingest.close();
-            System.out.println(progress(ingest.cameras(), (System.nanoTime() - start) / 1e9).replace("ingest: [", "ingest: done [")); 
+            System.out.println(progress(ingest.cameras(), (System.nanoTime() - start) / 1e9).replace("ingest: [", "ingest: done ["));
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException shuttingDown) {

@@ -92,6 +92,25 @@ class IngestCommandIT {
         }
     }
 
+    @Test
+    void importingTheSameVideoTwiceNeverRepeatsASequenceNumber() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
+            String[] args = {"ingest", "--video", io.crossview.common.sample.SampleVideo.vtest().toString(), "--fps", "1",
+                "--split-halves", "--bootstrap", broker.bootstrap(), "--state-dir", dir.resolve("state").toString()};
+            assertEquals(0, CrossviewCli.run(args));
+            assertEquals(0, CrossviewCli.run(args));
+            List<Long> left = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : readAll(broker.bootstrap(), Topics.defaults().frames().name())) {
+                var ref = WireSerdes.FRAME.deserializer().deserialize(r.topic(), r.value()).getRef();
+                if (ref.getCamera().equals("left")) {
+                    left.add(ref.getSeq());
+                }
+            }
+            assertEquals(160, left.size(), "80 sampled frames of the left half, twice");
+            assertEquals(160, left.stream().distinct().count(), "no sequence number twice: " + left);
+        }
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-" + topic))) {

@@ -22,10 +22,18 @@ public final class FramePublisher {
     private final AtomicLong published = new AtomicLong();
     private final FrameEncoder encoder = new FrameEncoder(new StageTimes());
 
+    private final Numbering numbering;
+
+    /** Frames numbered by their source frame number, as evaluation runs need. */
     public FramePublisher(Producer<byte[], byte[]> producer, Topics topics, int jpegQuality) {
+        this(producer, topics, jpegQuality, Numbering.FRAME_NUMBERS);
+    }
+
+    public FramePublisher(Producer<byte[], byte[]> producer, Topics topics, int jpegQuality, Numbering numbering) {
         this.producer = producer;
         this.topics = topics;
         this.jpegQuality = jpegQuality;
+        this.numbering = numbering;
     }
 
     /** Publishes one source to its end; see {@link #publishAll(List)}. */
@@ -104,13 +112,13 @@ public final class FramePublisher {
         }
     }
 
-    /** Publishes one picture as one frame per view; seq is the source frame number. */
+    /** Publishes one picture as one frame per view. */
     public void publish(SourceFrame sourceFrame, FrameSource source, List<CameraView> views, long captureMs,
-                        FrameEncoding encoding) {
+                        FrameEncoding encoding) throws IOException {
         int quality = encoding.jpegQuality() > 0 ? encoding.jpegQuality() : jpegQuality;
         for (CameraView view : views) {
-            Frame frame = encoder.encode(sourceFrame, source, view, encoding, quality, sourceFrame.frameNumber(),
-                    captureMs);
+            Frame frame = encoder.encode(sourceFrame, source, view, encoding, quality,
+                    numbering.seq(view.id(), sourceFrame.frameNumber()), captureMs);
             // The record timestamp is the capture time, so a time range of the recording is
             // found with offsetsForTimes and replayed frames keep their time.
             producer.send(new ProducerRecord<>(topics.frames().name(), null, captureMs,
