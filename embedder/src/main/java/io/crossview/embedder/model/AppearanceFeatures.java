@@ -7,6 +7,8 @@ import static io.crossview.embedder.model.AppearanceModel.HEIGHT;
 import static io.crossview.embedder.model.AppearanceModel.TEXTURE_SCALE;
 import static io.crossview.embedder.model.AppearanceModel.WIDTH;
 
+import io.crossview.common.onnx.OnnxGraph;
+
 /**
  * The per-pixel part of the built-in model: for every pixel, its memberships in the
  * chromaticity, brightness and texture bins. Each of the three groups sums to 1 per pixel,

@@ -1,5 +1,6 @@
 package io.crossview.embedder.model;
 
+import io.crossview.common.onnx.OnnxGraph;
 import io.crossview.embedder.runtime.Preprocessing;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.common.model.ModelVersion;
 import io.crossview.embedder.model.AppearanceModel;
-import io.crossview.embedder.model.OnnxGraph;
+import io.crossview.common.onnx.OnnxGraph;
 import io.crossview.embedder.testing.Pictures;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.crossview.embedder.model;
+package io.crossview.common.onnx;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
