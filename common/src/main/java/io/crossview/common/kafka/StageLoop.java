@@ -3,13 +3,14 @@ package io.crossview.common.kafka;
 import io.crossview.common.topics.Topic;
 import io.crossview.common.wire.DeadLetter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,7 +31,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final String stage;
     private final String inputTopic;
     private final Topic<DeadLetter> deadLetters;
-    private final RecordHandler handler;
+    private final BatchHandler handler;
+    private final Batching batching;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AutoCloseable owned;
@@ -44,12 +46,21 @@ public final class StageLoop implements Runnable, AutoCloseable {
      */
     public StageLoop(String stage, String bootstrap, String groupId, String inputTopic,
                      Topic<DeadLetter> deadLetters, RecordHandler handler, AutoCloseable owned) {
+        this(stage, bootstrap, groupId, inputTopic, deadLetters, BatchHandler.of(handler), Batching.NONE, owned);
+    }
+
+    /** A stage that handles records in batches gathered as {@code batching} says. */
+    public StageLoop(String stage, String bootstrap, String groupId, String inputTopic,
+                     Topic<DeadLetter> deadLetters, BatchHandler handler, Batching batching, AutoCloseable owned) {
         this.stage = stage;
         this.owned = owned;
         this.inputTopic = inputTopic;
         this.deadLetters = deadLetters;
         this.handler = handler;
-        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, groupId));
+        this.batching = batching;
+        Map<String, Object> config = KafkaClients.consumer(bootstrap, groupId);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batching.maxRecords());
+        this.consumer = new KafkaConsumer<>(config);
         this.producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, stage));
     }
 
@@ -58,13 +69,15 @@ public final class StageLoop implements Runnable, AutoCloseable {
         try {
             consumer.subscribe(List.of(inputTopic));
             while (running.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
+                List<ConsumerRecord<byte[], byte[]>> batch = gather();
+                if (batch.isEmpty()) {
                     continue;
                 }
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    for (ProducerRecord<byte[], byte[]> out : handleOne(record)) {
+                List<BatchHandler.Outcome> outcomes = handle(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    ConsumerRecord<byte[], byte[]> record = batch.get(i);
+                    for (ProducerRecord<byte[], byte[]> out : outputs(record, outcomes.get(i))) {
                         producer.send(out);
                     }
                     offsets.put(new TopicPartition(record.topic(), record.partition()),
@@ -84,20 +97,48 @@ public final class StageLoop implements Runnable, AutoCloseable {
         }
     }
 
-    private List<ProducerRecord<byte[], byte[]>> handleOne(ConsumerRecord<byte[], byte[]> record) {
+    /** One poll's records, then more polls while the batch has room and its first record may wait. */
+    private List<ConsumerRecord<byte[], byte[]>> gather() {
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+        consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
+        long deadline = System.nanoTime() + batching.maxWaitMs() * 1_000_000;
+        while (!batch.isEmpty() && batch.size() < batching.maxRecords() && running.get()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                break;
+            }
+            // the consumer may hand out more than the room left (max.poll.records is per poll)
+            consumer.poll(Duration.ofMillis(left)).forEach(batch::add);
+        }
+        return batch;
+    }
+
+    private List<BatchHandler.Outcome> handle(List<ConsumerRecord<byte[], byte[]>> batch) {
         long start = System.nanoTime();
         try {
-            List<ProducerRecord<byte[], byte[]>> out = handler.handle(record);
-            processed.incrementAndGet();
-            return out;
-        } catch (Exception e) {
-            failed.incrementAndGet();
-            LOG.warn("{}: {}-{}@{} sent to {}: {}", stage, record.topic(), record.partition(), record.offset(),
-                    deadLetters.name(), DeadLetters.describe(e));
-            return List.of(DeadLetters.of(deadLetters, stage, record, e));
+            List<BatchHandler.Outcome> outcomes = handler.handle(batch);
+            if (outcomes.size() != batch.size()) {
+                throw new IllegalStateException(stage + " returned " + outcomes.size() + " outcomes for "
+                        + batch.size() + " records");
+            }
+            return outcomes;
+        } catch (RuntimeException e) {
+            return batch.stream().map(r -> BatchHandler.Outcome.failed(e)).toList();
         } finally {
             busyNanos.addAndGet(System.nanoTime() - start);
         }
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> outputs(ConsumerRecord<byte[], byte[]> record,
+                                                         BatchHandler.Outcome outcome) {
+        if (outcome.error() == null) {
+            processed.incrementAndGet();
+            return outcome.outputs();
+        }
+        failed.incrementAndGet();
+        LOG.warn("{}: {}-{}@{} sent to {}: {}", stage, record.topic(), record.partition(), record.offset(),
+                deadLetters.name(), DeadLetters.describe(outcome.error()));
+        return List.of(DeadLetters.of(deadLetters, stage, record, outcome.error()));
     }
 
     /** Time spent handling records, without waiting for input: the stage's own cost. */
