@@ -1,30 +1,98 @@
 package io.crossview.embedder;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crossview.embedder.runtime.Provider;
 import io.crossview.embedder.runtime.ReidModel;
+import io.crossview.embedder.runtime.RuntimeOptions;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Settings of the embedder stage.
+ * Settings of the embedder stage, from YAML ({@code embedder.yaml}) with defaults; the
+ * command line overrides them.
  *
- * @param intraOpThreads ONNX Runtime threads per session; 1 is the most predictable on shared cores
- * @param modelPath      an ONNX re-ID model file, or null for the built-in appearance model
+ * @param modelPath   an ONNX re-ID model file, or null for the built-in appearance model
+ * @param modelName   the name this embedder follows on the {@code models} topic
+ * @param watchModels swap in models announced on the {@code models} topic
+ * @param maxBatch    crops per model run; the crops of many messages share one run
+ * @param maxWaitMs   how long the first message of a batch may wait for others
  */
-public record EmbedderConfig(int intraOpThreads, Path modelPath) {
+public record EmbedderConfig(Path modelPath, String modelName, boolean watchModels, RuntimeOptions runtime,
+                             int maxBatch, long maxWaitMs) {
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
+    public static final String DEFAULT_MODEL_NAME = "reid";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public EmbedderConfig {
-        if (intraOpThreads < 1 || intraOpThreads > 256) {
-            throw new IllegalArgumentException("embedder intraOpThreads must be 1..256, got " + intraOpThreads);
-        }
         if (modelPath != null && modelPath.toString().isBlank()) {
-            throw new IllegalArgumentException("embedder modelPath is blank: leave it out for the built-in model");
+            throw new IllegalArgumentException("embedder model path is blank: leave it out for the built-in model");
+        }
+        modelName = modelName == null || modelName.isBlank() ? DEFAULT_MODEL_NAME : modelName;
+        runtime = runtime == null ? RuntimeOptions.DEFAULT : runtime;
+        if (maxBatch < 1 || maxBatch > 4096) {
+            throw new IllegalArgumentException("embedder max_batch must be 1..4096, got " + maxBatch);
+        }
+        if (maxWaitMs < 0 || maxWaitMs > 10_000) {
+            throw new IllegalArgumentException("embedder max_wait_ms must be 0..10000, got " + maxWaitMs);
         }
     }
 
     public static EmbedderConfig defaults() {
-        return new EmbedderConfig(DEFAULT_INTRA_OP_THREADS, null);
+        return new EmbedderConfig(null, DEFAULT_MODEL_NAME, true, RuntimeOptions.DEFAULT, 32, 20);
+    }
+
+    @JsonCreator
+    static EmbedderConfig fromYaml(@JsonProperty("model") String model, @JsonProperty("model_name") String modelName,
+                                   @JsonProperty("watch_models") Boolean watchModels,
+                                   @JsonProperty("provider") String provider, @JsonProperty("device") Integer device,
+                                   @JsonProperty("intra_op_threads") Integer threads,
+                                   @JsonProperty("max_batch") Integer maxBatch, @JsonProperty("max_wait_ms") Long maxWaitMs) {
+        EmbedderConfig d = defaults();
+        return new EmbedderConfig(model == null ? null : Path.of(model), modelName,
+                watchModels == null ? d.watchModels : watchModels,
+                new RuntimeOptions(threads == null ? DEFAULT_INTRA_OP_THREADS : threads,
+                        provider == null ? Provider.AUTO : Provider.parse(provider), device == null ? 0 : device),
+                maxBatch == null ? d.maxBatch : maxBatch, maxWaitMs == null ? d.maxWaitMs : maxWaitMs);
+    }
+
+    /** Reads an embedder YAML file; a bad file is one IOException line naming it. */
+    public static EmbedderConfig load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "embedder config not found");
+        }
+        try {
+            EmbedderConfig config = YAML.readValue(file.toFile(), EmbedderConfig.class);
+            return config == null ? defaults() : config;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            Throwable cause = e.getCause();
+            throw new IOException(file + ": " + (cause instanceof IllegalArgumentException ? cause.getMessage()
+                    : e.getOriginalMessage().lines().findFirst().orElse("unreadable")), e);
+        }
+    }
+
+    public EmbedderConfig withModel(Path path) {
+        return new EmbedderConfig(path, modelName, watchModels, runtime, maxBatch, maxWaitMs);
+    }
+
+    public EmbedderConfig withRuntime(RuntimeOptions options) {
+        return new EmbedderConfig(modelPath, modelName, watchModels, options, maxBatch, maxWaitMs);
+    }
+
+    public EmbedderConfig withBatching(int crops, long waitMs) {
+        return new EmbedderConfig(modelPath, modelName, watchModels, runtime, crops, waitMs);
+    }
+
+    public EmbedderConfig withWatching(boolean watch) {
+        return new EmbedderConfig(modelPath, modelName, watch, runtime, maxBatch, maxWaitMs);
     }
 
     public Optional<Path> model() {
@@ -33,7 +101,6 @@ public record EmbedderConfig(int intraOpThreads, Path modelPath) {
 
     /** The configured model, or the built-in one when no file is configured. */
     public ReidModel openModel() throws IOException {
-        return modelPath == null ? ReidModel.builtin(intraOpThreads)
-                : ReidModel.open(modelPath, intraOpThreads);
+        return modelPath == null ? ReidModel.builtin(runtime) : ReidModel.open(modelPath, runtime);
     }
 }

@@ -2,52 +2,152 @@ package io.crossview.embedder;
 
 import io.crossview.common.image.BadImageException;
 import io.crossview.common.image.Jpeg;
+import io.crossview.common.kafka.BatchHandler;
 import io.crossview.common.kafka.RecordHandler;
 import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
-import io.crossview.common.wire.Detection;
 import io.crossview.common.wire.EmbeddedBox;
 import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.Vector;
+import io.crossview.embedder.registry.ModelSlot;
 import io.crossview.embedder.runtime.Embedding;
 import io.crossview.embedder.runtime.ReidModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** The embedder stage: one FrameDetections in, one FrameEmbeddings out, all crops of a frame in one batch. */
-public final class EmbedderStage implements RecordHandler {
-    private final ReidModel model;
+/**
+ * The embedder stage: FrameDetections in, one FrameEmbeddings out per message. The crops of
+ * every message of a batch go through the model together, in runs of at most
+ * {@code maxBatch}, and the vectors are split back per frame in input order.
+ */
+public final class EmbedderStage implements BatchHandler, RecordHandler {
+    private final ModelSlot slot;
     private final String outputTopic;
+    private final int maxBatch;
 
-    public EmbedderStage(ReidModel model, Topics topics) {
-        this.model = Objects.requireNonNull(model, "model");
+    public EmbedderStage(ModelSlot slot, Topics topics, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("embedder max batch must be >= 1, got " + maxBatch);
+        }
+        this.slot = slot;
         this.outputTopic = topics.embeddings().name();
+        this.maxBatch = maxBatch;
+    }
+
+    /** A stage that owns nothing but this model, embedding each message's crops in one run. */
+    public EmbedderStage(ReidModel model, Topics topics) {
+        this(new ModelSlot(model), topics, Integer.MAX_VALUE);
+    }
+
+    /** One message of a batch: decoded, with its crops, or the reason it cannot be embedded. */
+    private static final class Item {
+        FrameDetections detections;
+        final List<Mat> crops = new ArrayList<>();
+        Exception error;
     }
 
     @Override
-    public List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<byte[], byte[]> record) {
-        FrameDetections detections = WireSerdes.DETECTIONS.deserialize(record.topic(), record.value());
-        if (detections == null) {
-            throw new BadMessageException("FrameDetections on " + record.topic() + " has no value");
+    public List<Outcome> handle(List<ConsumerRecord<byte[], byte[]>> records) {
+        ReidModel model = slot.forNextBatch();
+        List<Item> items = new ArrayList<>(records.size());
+        try {
+            List<Mat> all = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                Item item = decode(record);
+                items.add(item);
+                all.addAll(item.crops);
+            }
+            List<Embedding> vectors = new ArrayList<>(all.size());
+            for (int start = 0; start < all.size(); start += maxBatch) {
+                vectors.addAll(model.embed(all.subList(start, Math.min(all.size(), start + maxBatch))));
+            }
+            List<Outcome> outcomes = new ArrayList<>(records.size());
+            int next = 0;
+            for (int i = 0; i < records.size(); i++) {
+                Item item = items.get(i);
+                if (item.error != null) {
+                    outcomes.add(Outcome.failed(item.error));
+                    continue;
+                }
+                FrameEmbeddings out = message(item.detections, vectors.subList(next, next + item.crops.size()),
+                        model.version());
+                next += item.crops.size();
+                outcomes.add(Outcome.of(List.of(new ProducerRecord<>(outputTopic, records.get(i).key(),
+                        WireSerdes.EMBEDDINGS.serialize(outputTopic, out)))));
+            }
+            return outcomes;
+        } finally {
+            items.forEach(item -> item.crops.forEach(Mat::close));
         }
-        FrameEmbeddings out = embed(detections);
-        return List.of(new ProducerRecord<>(outputTopic, record.key(), WireSerdes.EMBEDDINGS.serialize(outputTopic, out)));
     }
 
-    /** Embeds every crop of the frame; a frame without detections gives a message without boxes. */
+    /** One message alone, as a one-record batch; failures throw. */
+    @Override
+    public List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        Outcome outcome = handle(List.of(record)).get(0);
+        if (outcome.error() != null) {
+            throw outcome.error();
+        }
+        return outcome.outputs();
+    }
+
+    /** Embeds every crop of one frame; a frame without detections gives a message without boxes. */
     public FrameEmbeddings embed(FrameDetections detections) {
-        List<Embedding> embeddings = detections.getDetectionsCount() == 0 ? List.of() : embedCrops(detections);
+        ReidModel model = slot.forNextBatch();
+        Item item = crops(detections);
+        try {
+            if (item.error != null) {
+                throw item.error instanceof RuntimeException r ? r : new IllegalStateException(item.error);
+            }
+            return message(detections, item.crops.isEmpty() ? List.of() : model.embed(item.crops), model.version());
+        } finally {
+            item.crops.forEach(Mat::close);
+        }
+    }
+
+    private Item decode(ConsumerRecord<byte[], byte[]> record) {
+        FrameDetections detections;
+        try {
+            detections = WireSerdes.DETECTIONS.deserialize(record.topic(), record.value());
+            if (detections == null) {
+                throw new BadMessageException("FrameDetections on " + record.topic() + " has no value");
+            }
+        } catch (RuntimeException e) {
+            Item failed = new Item();
+            failed.error = e;
+            return failed;
+        }
+        return crops(detections);
+    }
+
+    private static Item crops(FrameDetections detections) {
+        Item item = new Item();
+        item.detections = detections;
+        for (int i = 0; i < detections.getDetectionsCount(); i++) {
+            try {
+                item.crops.add(Jpeg.decode(detections.getDetections(i).getCropJpeg().toByteArray()));
+            } catch (BadImageException e) {
+                item.crops.forEach(Mat::close);
+                item.crops.clear();
+                item.error = new BadImageException("crop " + i + " of camera " + detections.getFrame().getCamera()
+                        + " frame " + detections.getFrame().getSeq() + ": " + e.getMessage());
+                return item;
+            }
+        }
+        return item;
+    }
+
+    private static FrameEmbeddings message(FrameDetections detections, List<Embedding> embeddings, String version) {
         FrameEmbeddings.Builder out = FrameEmbeddings.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(detections.getFrame())
-                .setModelVersion(model.version());
+                .setModelVersion(version);
         for (int i = 0; i < embeddings.size(); i++) {
             Embedding e = embeddings.get(i);
             EmbeddedBox.Builder box = EmbeddedBox.newBuilder()
@@ -59,24 +159,6 @@ public final class EmbedderStage implements RecordHandler {
             out.addBoxes(box);
         }
         return out.build();
-    }
-
-    private List<Embedding> embedCrops(FrameDetections detections) {
-        List<Mat> crops = new ArrayList<>(detections.getDetectionsCount());
-        try {
-            for (int i = 0; i < detections.getDetectionsCount(); i++) {
-                Detection d = detections.getDetections(i);
-                try {
-                    crops.add(Jpeg.decode(d.getCropJpeg().toByteArray()));
-                } catch (BadImageException e) {
-                    throw new BadImageException("crop " + i + " of camera " + detections.getFrame().getCamera()
-                            + " frame " + detections.getFrame().getSeq() + ": " + e.getMessage());
-                }
-            }
-            return model.embed(crops);
-        } finally {
-            crops.forEach(Mat::close);
-        }
     }
 
     private static Vector vector(float[] values) {

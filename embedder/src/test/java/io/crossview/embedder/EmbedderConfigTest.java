@@ -4,16 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.embedder.runtime.Provider;
 import io.crossview.embedder.runtime.ReidModel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbedderConfigTest {
+    @TempDir
+    Path dir;
+
     @Test
-    void defaultsToOneThreadAndTheBuiltinModel() throws Exception {
+    void defaultsToOneThreadTheBuiltinModelAndSmallBatches() throws Exception {
         EmbedderConfig config = EmbedderConfig.defaults();
-        assertEquals(1, config.intraOpThreads());
+        assertEquals(1, config.runtime().intraOpThreads());
+        assertEquals(Provider.AUTO, config.runtime().provider());
+        assertEquals(32, config.maxBatch());
+        assertEquals("reid", config.modelName());
         assertTrue(config.model().isEmpty());
         try (ReidModel model = config.openModel()) {
             assertTrue(model.version().startsWith("builtin-appearance@"));
@@ -21,11 +31,38 @@ class EmbedderConfigTest {
     }
 
     @Test
+    void aYamlFileOverridesWhatItNamesAndKeepsTheRest() throws IOException {
+        Path file = Files.writeString(dir.resolve("embedder.yaml"), """
+                model: /models/osnet_x0_25.onnx
+                provider: cpu
+                intra_op_threads: 2
+                max_batch: 8
+                """);
+        EmbedderConfig config = EmbedderConfig.load(file);
+        assertEquals(Path.of("/models/osnet_x0_25.onnx"), config.modelPath());
+        assertEquals(Provider.CPU, config.runtime().provider());
+        assertEquals(2, config.runtime().intraOpThreads());
+        assertEquals(8, config.maxBatch());
+        assertEquals(EmbedderConfig.defaults().maxWaitMs(), config.maxWaitMs());
+    }
+
+    @Test
+    void mistakesAreOneLineNamingTheFile() throws IOException {
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "max_bacth: 8\n");
+        IOException e = assertThrows(IOException.class, () -> EmbedderConfig.load(typo));
+        assertTrue(e.getMessage().startsWith(typo + ": ") && e.getMessage().contains("max_bacth"), e.getMessage());
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "provider: tpu\n");
+        IOException p = assertThrows(IOException.class, () -> EmbedderConfig.load(bad));
+        assertTrue(p.getMessage().contains("auto, cuda or cpu"), p.getMessage());
+        assertThrows(NoSuchFileException.class, () -> EmbedderConfig.load(dir.resolve("none.yaml")));
+    }
+
+    @Test
     void rejectsNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> new EmbedderConfig(0, null));
-        assertThrows(IllegalArgumentException.class, () -> new EmbedderConfig(1000, null));
-        assertThrows(IllegalArgumentException.class, () -> new EmbedderConfig(1, Path.of(" ")));
-        EmbedderConfig missing = new EmbedderConfig(2, Path.of("/no/such/model.onnx"));
-        assertThrows(NoSuchFileException.class, missing::openModel);
+        EmbedderConfig d = EmbedderConfig.defaults();
+        assertThrows(IllegalArgumentException.class, () -> d.withBatching(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> d.withBatching(8, -1));
+        assertThrows(IllegalArgumentException.class, () -> d.withModel(Path.of(" ")));
+        assertThrows(NoSuchFileException.class, d.withModel(Path.of("/no/such/model.onnx"))::openModel);
     }
 }

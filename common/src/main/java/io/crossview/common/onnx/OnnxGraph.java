@@ -34,13 +34,22 @@ public final class OnnxGraph {
 
     /** A float tensor input; each dimension is a {@code Number} (fixed) or a {@code String} (symbolic). */
     public String floatInput(String name, Object... dims) {
-        graph.addInput(valueInfo(name, dims));
-        return name;
+        return input(name, TensorProto.DataType.FLOAT, dims);
     }
 
     /** A float tensor output; dimensions as in {@link #floatInput}. */
     public void floatOutput(String name, Object... dims) {
-        graph.addOutput(valueInfo(name, dims));
+        output(name, TensorProto.DataType.FLOAT, dims);
+    }
+
+    /** An input of another element type (FLOAT16 for half-precision exports, say). */
+    public String input(String name, TensorProto.DataType type, Object... dims) {
+        graph.addInput(valueInfo(name, type, dims));
+        return name;
+    }
+
+    public void output(String name, TensorProto.DataType type, Object... dims) {
+        graph.addOutput(valueInfo(name, type, dims));
     }
 
     /** A float constant (initializer) of the given shape; returns its name. */
@@ -102,7 +111,7 @@ public final class OnnxGraph {
         return model.build().toByteArray();
     }
 
-    private static ValueInfoProto valueInfo(String name, Object... dims) {
+    private static ValueInfoProto valueInfo(String name, TensorProto.DataType elemType, Object... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (Object d : dims) {
             if (d instanceof Number n) {
@@ -112,7 +121,7 @@ public final class OnnxGraph {
             }
         }
         TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-                .setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape)).build();
+                .setElemType(elemType.getNumber()).setShape(shape)).build();
         return ValueInfoProto.newBuilder().setName(name).setType(type).build();
     }
 

@@ -1,5 +1,6 @@
 package io.crossview.deploy.stages;
 
+import io.crossview.common.kafka.Batching;
 import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.topics.Topics;
 import io.crossview.detector.DetectorConfig;
@@ -7,6 +8,9 @@ import io.crossview.detector.DetectorStage;
 import io.crossview.deploy.run.DetectionMode;
 import io.crossview.embedder.EmbedderConfig;
 import io.crossview.embedder.EmbedderStage;
+import io.crossview.embedder.registry.ModelFetcher;
+import io.crossview.embedder.registry.ModelSlot;
+import io.crossview.embedder.registry.ModelWatcher;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherTopology;
@@ -44,10 +48,30 @@ public final class Stages {
         return embedder(bootstrap, topics, EmbedderConfig.defaults());
     }
 
+    /**
+     * The embedder: the configured model in a slot that announced models replace between
+     * batches (when watching), crops of many messages per model run.
+     */
     public static StageLoop embedder(String bootstrap, Topics topics, EmbedderConfig config) throws IOException {
-        ReidModel model = config.openModel();
+        ModelSlot slot = new ModelSlot(config.openModel());
+        ModelWatcher watcher = config.watchModels()
+                ? new ModelWatcher(bootstrap, topics.models().name(), config.modelName(), slot, new ModelFetcher(),
+                        bytes -> ReidModel.open(bytes, config.runtime()))
+                : null;
+        if (watcher != null) {
+            Thread thread = new Thread(watcher, "model-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        AutoCloseable owned = () -> {
+            if (watcher != null) {
+                watcher.close();
+            }
+            slot.close();
+        };
         return new StageLoop("embedder", bootstrap, StageGroups.embedder(topics), topics.detections().name(),
-                topics.deadLetters(), new EmbedderStage(model, topics), model);
+                topics.deadLetters(), new EmbedderStage(slot, topics, config.maxBatch()),
+                new Batching(config.maxBatch(), config.maxWaitMs()), owned);
     }
 
     public static KafkaStreams matcher(String bootstrap, Topics topics, MatcherConfig config) {

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.platform.Fp16Conversions;
 import io.crossview.common.model.ModelVersion;
 import io.crossview.embedder.model.AppearanceModel;
 import java.io.IOException;
@@ -41,10 +42,16 @@ public final class ReidModel implements AutoCloseable {
     private final String partsOutput;
     /** Some exports fix the batch size (often 1); 0 means any batch size is accepted. */
     private final int fixedBatch;
+    /** FP16 exports take half floats: the crops are converted after preprocessing. */
+    private final boolean halfInput;
+    private final String device;
+    private static final java.util.concurrent.atomic.AtomicBoolean SAID_NO_CUDA = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private ReidModel(OrtEnvironment env, OrtSession session, String fallbackName, byte[] bytes) throws OrtException {
+    private ReidModel(OrtEnvironment env, OrtSession session, String fallbackName, byte[] bytes, String device)
+            throws OrtException {
         this.env = env;
         this.session = session;
+        this.device = device;
         Map<String, String> metadata = session.getMetadata().getCustomMetadata();
         if (session.getNumInputs() != 1) {
             throw new IllegalArgumentException("a re-ID model takes one input (the images), this one takes "
@@ -53,6 +60,7 @@ public final class ReidModel implements AutoCloseable {
         Map.Entry<String, NodeInfo> in = session.getInputInfo().entrySet().iterator().next();
         this.input = in.getKey();
         TensorInfo inputInfo = floatTensor(in.getValue(), "input");
+        this.halfInput = inputInfo.type == OnnxJavaType.FLOAT16;
         this.preprocessing = Preprocessing.resolve(metadata, inputInfo.getShape());
         this.fixedBatch = (int) Math.max(0, inputInfo.getShape()[0]);
         Map<String, NodeInfo> outputs = session.getOutputInfo();
@@ -70,7 +78,11 @@ public final class ReidModel implements AutoCloseable {
     }
 
     public static ReidModel builtin(int intraOpThreads) {
-        return open(AppearanceModel.build(), AppearanceModel.NAME, intraOpThreads, "the built-in model");
+        return builtin(new RuntimeOptions(intraOpThreads, Provider.AUTO, 0));
+    }
+
+    public static ReidModel builtin(RuntimeOptions options) {
+        return open(AppearanceModel.build(), AppearanceModel.NAME, options, "the built-in model");
     }
 
     public static ReidModel open(byte[] onnx) {
@@ -79,7 +91,12 @@ public final class ReidModel implements AutoCloseable {
 
     /** Loads ONNX bytes; throws IllegalArgumentException when they are not a usable re-ID model. */
     public static ReidModel open(byte[] onnx, int intraOpThreads) {
-        return open(onnx, "reid", intraOpThreads, "given bytes");
+        return open(onnx, new RuntimeOptions(intraOpThreads, Provider.AUTO, 0));
+    }
+
+    /** Loads ONNX bytes (an announced model, say); IllegalArgumentException when they are not a usable re-ID model. */
+    public static ReidModel open(byte[] onnx, RuntimeOptions options) {
+        return open(onnx, "reid", options, "given bytes");
     }
 
     public static ReidModel open(Path file) throws IOException {
@@ -88,36 +105,84 @@ public final class ReidModel implements AutoCloseable {
 
     /** Loads an ONNX file; its name (without extension) names the model unless metadata does. */
     public static ReidModel open(Path file, int intraOpThreads) throws IOException {
+        return open(file, new RuntimeOptions(intraOpThreads, Provider.AUTO, 0));
+    }
+
+    public static ReidModel open(Path file, RuntimeOptions options) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "re-ID model file not found");
         }
         String stem = file.getFileName().toString().replaceFirst("\\.onnx$", "").replace('@', '_');
-        return open(Files.readAllBytes(file), stem.isBlank() ? "reid" : stem, intraOpThreads, file.toString());
+        return open(Files.readAllBytes(file), stem.isBlank() ? "reid" : stem, options, file.toString());
     }
 
-    private static ReidModel open(byte[] onnx, String fallbackName, int intraOpThreads, String source) {
-        if (intraOpThreads < 1) {
-            throw new IllegalArgumentException("intra-op threads must be at least 1, got " + intraOpThreads);
-        }
+    private static ReidModel open(byte[] onnx, String fallbackName, RuntimeOptions runtime, String source) {
         if (onnx == null || onnx.length == 0) {
             throw new IllegalArgumentException("re-ID model from " + source + " is empty");
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
+            options.setIntraOpNumThreads(runtime.intraOpThreads());
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            String device = addProvider(options, runtime);
             session = env.createSession(onnx, options);
-            ReidModel model = new ReidModel(env, session, fallbackName, onnx);
+            ReidModel model = new ReidModel(env, session, fallbackName, onnx, device);
             // provenance: which bytes, from where, read how
             LOG.info("re-ID model {} from {}: sha256 {}, {}", model.version(), source, model.version.sha256(), model);
             return model;
+        } catch (CudaUnavailableException e) {
+            throw e;
         } catch (OrtException | RuntimeException e) {
             closeQuietly(session, e);
             throw new IllegalArgumentException("re-ID model from " + source + " is not a usable ONNX model: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Adds CUDA where asked and present; returns where the model runs. */
+    private static String addProvider(OrtSession.SessionOptions options, RuntimeOptions runtime) throws OrtException {
+        if (runtime.provider() == Provider.CPU) {
+            return "cpu";
+        }
+        try {
+            options.addCUDA(runtime.device());
+            return "cuda:" + runtime.device();
+        } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+            if (runtime.provider() == Provider.CUDA) {
+                throw new CudaUnavailableException("CUDA was asked for and is not available: "
+                        + firstLine(e.getMessage()) + " (build with -Pgpu and check the driver)", e);
+            }
+            if (SAID_NO_CUDA.compareAndSet(false, true)) {
+                LOG.info("CUDA not available ({}): re-ID models run on the CPU", firstLine(e.getMessage()));
+            }
+            return "cpu";
+        }
+    }
+
+    /** Provider cuda on a machine or build without it: a setup error, not a bad model. */
+    static final class CudaUnavailableException extends IllegalStateException {
+        CudaUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no CUDA provider in this build" : message.lines().findFirst().orElse("");
+    }
+
+    /** Runs one batch of blank crops, so the first real batch does not pay for ORT's lazy set-up. */
+    public void warmUp() {
+        try (Mat blank = new Mat(preprocessing.height(), preprocessing.width(),
+                org.bytedeco.opencv.global.opencv_core.CV_8UC3, new org.bytedeco.opencv.opencv_core.Scalar(128, 128, 128, 0))) {
+            embed(List.of(blank));
+        }
+    }
+
+    /** Where the model runs: {@code cpu} or {@code cuda:N}. */
+    public String device() {
+        return device;
     }
 
     /** {@code name@sha12}: what every embedding of this model carries. */
@@ -156,7 +221,10 @@ public final class ReidModel implements AutoCloseable {
         if (partsOutput != null) {
             wanted.add(partsOutput);
         }
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+        try (OnnxTensor tensor = halfInput
+                ? OnnxTensor.createTensor(env, Fp16Conversions.convertFloatBufferToFp16Buffer(FloatBuffer.wrap(data)),
+                        shape, OnnxJavaType.FLOAT16)
+                : OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
              OrtSession.Result result = session.run(Map.of(input, tensor), wanted)) {
             float[][] globals = rows(result, globalOutput, batch);
             float[][] parts = partsOutput == null ? null : rows(result, partsOutput, batch);
@@ -194,9 +262,10 @@ public final class ReidModel implements AutoCloseable {
     }
 
     private static TensorInfo floatTensor(NodeInfo node, String role) {
-        if (!(node.getInfo() instanceof TensorInfo info) || info.type != OnnxJavaType.FLOAT) {
-            throw new IllegalArgumentException("re-ID model " + role + " " + node.getName() + " must be a float tensor, is "
-                    + node.getInfo());
+        if (!(node.getInfo() instanceof TensorInfo info)
+                || (info.type != OnnxJavaType.FLOAT && info.type != OnnxJavaType.FLOAT16)) {
+            throw new IllegalArgumentException("re-ID model " + role + " " + node.getName()
+                    + " must be a float or float16 tensor, is " + node.getInfo());
         }
         return info;
     }
@@ -222,6 +291,7 @@ public final class ReidModel implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ReidModel[" + version() + ", " + preprocessing + (partsOutput != null ? ", parts" : "") + "]";
+        return "ReidModel[" + version() + ", " + preprocessing + (partsOutput != null ? ", parts" : "")
+                + (halfInput ? ", fp16" : "") + ", " + device + "]";
     }
 }
