@@ -1,17 +1,22 @@
 package io.crossview.detector;
 
+import io.crossview.common.kafka.Batching;
 import io.crossview.detector.crop.CropExtractor;
 import io.crossview.detector.hog.HogSettings;
+import io.crossview.detector.yolo.YoloSettings;
 
 /**
  * Settings of the detector stage, read once at start.
  *
- * @param modelId         written into every FrameDetections so readers know what found the boxes
+ * @param modelId         written into every FrameDetections of the HOG detector (an ONNX model is
+ *                        named by its file and sha256 instead)
  * @param hog             tuning of the HOG people detector
+ * @param yolo            the ONNX detector to run, or null for HOG
  * @param cropPadding     share of a box's width/height added on each side of its crop
  * @param cropJpegQuality JPEG quality of the crops, 1..100
  */
-public record DetectorConfig(String modelId, HogSettings hog, double cropPadding, int cropJpegQuality) {
+public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo, double cropPadding,
+                             int cropJpegQuality) {
     public static final String HOG_MODEL_ID = "opencv-hog";
 
     public DetectorConfig {
@@ -29,11 +34,33 @@ public record DetectorConfig(String modelId, HogSettings hog, double cropPadding
         }
     }
 
+    /** A HOG detector config. */
+    public DetectorConfig(String modelId, HogSettings hog, double cropPadding, int cropJpegQuality) {
+        this(modelId, hog, null, cropPadding, cropJpegQuality);
+    }
+
     public static DetectorConfig defaults() {
         return new DetectorConfig(HOG_MODEL_ID, HogSettings.defaults(), 0.1, 90);
     }
 
+    /** This config running the given ONNX detector (null: back to HOG). */
+    public DetectorConfig withYolo(YoloSettings settings) {
+        return new DetectorConfig(modelId, hog, settings, cropPadding, cropJpegQuality);
+    }
+
+    public DetectorConfig withCrops(double padding, int jpegQuality) {
+        return new DetectorConfig(modelId, hog, yolo, padding, jpegQuality);
+    }
+
     public CropExtractor cropExtractor() {
         return new CropExtractor(cropPadding, cropJpegQuality);
+    }
+
+    /**
+     * How the stage gathers frames: HOG sees one picture at a time, so it takes what a poll gives;
+     * an ONNX model waits up to its batch wait to fill a batch across cameras.
+     */
+    public Batching batching() {
+        return yolo == null ? Batching.NONE : new Batching(yolo.batchSize(), yolo.batchWaitMs());
     }
 }

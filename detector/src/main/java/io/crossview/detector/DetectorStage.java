@@ -3,6 +3,8 @@ package io.crossview.detector;
 import com.google.protobuf.ByteString;
 import io.crossview.common.image.BadImageException;
 import io.crossview.common.image.Jpeg;
+import io.crossview.common.kafka.BatchHandler;
+import io.crossview.common.kafka.Batching;
 import io.crossview.common.kafka.RecordHandler;
 import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSchema;
@@ -17,6 +19,9 @@ import io.crossview.detector.crop.CropExtractor;
 import io.crossview.detector.hog.HogPersonDetector;
 import io.crossview.detector.oracle.OracleDetector;
 import io.crossview.detector.oracle.OracleSettings;
+import io.crossview.detector.yolo.YoloDetector;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,19 +30,30 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * The detector stage: one frame in, the people found in it (boxes and crops) out. Every
  * frame gets an answer, an empty one when nobody is in it, so downstream stages can tell
- * "nobody there" from "not processed yet".
+ * "nobody there" from "not processed yet". As a {@link BatchHandler} it runs the frames of a
+ * batch (any cameras) through one model inference when the detector takes batches.
  */
-public final class DetectorStage implements RecordHandler, AutoCloseable {
-    /** Person is the only class this stage reports; COCO's id for it is 0. */
+public final class DetectorStage implements RecordHandler, BatchHandler, AutoCloseable {
+    /** COCO's id of person, the only class reported unless an ONNX detector is told to keep others. */
     public static final int PERSON_CLASS = 0;
 
     private final PersonDetector detector;
     private final CropExtractor crops;
     private final String outputTopic;
     private final String modelId;
+    private final Batching batching;
 
-    /** Takes ownership of {@code detector}: closing the stage closes it. */
+    /** Takes ownership of {@code detector}: closing the stage closes it. Frames are not gathered. */
     public DetectorStage(PersonDetector detector, CropExtractor crops, Topics topics, String modelId) {
+        this(detector, crops, topics, modelId, 0);
+    }
+
+    /**
+     * Takes ownership of {@code detector}. When it takes batches, the stage asks for up to its
+     * {@link PersonDetector#maxBatch()} frames, waiting at most {@code batchWaitMs} for them.
+     */
+    public DetectorStage(PersonDetector detector, CropExtractor crops, Topics topics, String modelId,
+                         long batchWaitMs) {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("detector model id must not be blank");
         }
@@ -45,12 +61,29 @@ public final class DetectorStage implements RecordHandler, AutoCloseable {
         this.crops = crops;
         this.outputTopic = topics.detections().name();
         this.modelId = modelId;
+        this.batching = detector.maxBatch() > 1 ? new Batching(detector.maxBatch(), batchWaitMs) : Batching.NONE;
     }
 
-    /** The default stage: OpenCV's HOG people detector with the given settings. */
-    public static DetectorStage create(DetectorConfig config, Topics topics) {
-        return new DetectorStage(new HogPersonDetector(config.hog()), config.cropExtractor(), topics,
-                config.modelId());
+    /**
+     * The stage of a config: its ONNX detector when it names one (a bad model file gives one
+     * readable line), else OpenCV's HOG people detector.
+     */
+    public static DetectorStage create(DetectorConfig config, Topics topics) throws IOException {
+        if (config.yolo() == null) {
+            return new DetectorStage(new HogPersonDetector(config.hog()), config.cropExtractor(), topics,
+                    config.modelId());
+        }
+        YoloDetector yolo = YoloDetector.open(config.yolo());
+        return new DetectorStage(yolo, config.cropExtractor(), topics, yolo.modelId(), config.yolo().batchWaitMs());
+    }
+
+    /** How StageLoop should gather records for {@link #handle(List)}. */
+    public Batching batching() {
+        return batching;
+    }
+
+    public String modelId() {
+        return modelId;
     }
 
     /** The labelled oracle mode: ground-truth boxes of synthetic sources, with jitter and misses. */
@@ -60,30 +93,83 @@ public final class DetectorStage implements RecordHandler, AutoCloseable {
 
     @Override
     public List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<byte[], byte[]> record) {
-        Frame frame = WireSerdes.FRAME.deserialize(record.topic(), record.value());
-        if (frame == null) {
-            throw new BadMessageException("Frame on " + record.topic() + " has no value");
-        }
-        FrameDetections detections = detect(frame);
+        FrameDetections detections = detect(frame(record));
         return List.of(new ProducerRecord<>(outputTopic, record.key(),
                 WireSerdes.DETECTIONS.serialize(outputTopic, detections)));
     }
 
+    /**
+     * One outcome per record, in order: a record that is not a decodable frame fails alone; the
+     * others go through the detector together.
+     */
+    @Override
+    public List<Outcome> handle(List<ConsumerRecord<byte[], byte[]>> records) {
+        Outcome[] outcomes = new Outcome[records.size()];
+        List<Integer> slots = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
+        List<Mat> pictures = new ArrayList<>();
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    Frame frame = frame(records.get(i));
+                    Mat picture = decode(frame);
+                    slots.add(i);
+                    frames.add(frame);
+                    pictures.add(picture);
+                } catch (RuntimeException e) {
+                    outcomes[i] = Outcome.failed(e);
+                }
+            }
+            List<List<PersonBox>> boxes;
+            try {
+                boxes = pictures.isEmpty() ? List.of() : detector.detectBatch(pictures, frames);
+            } catch (RuntimeException e) {
+                slots.forEach(i -> outcomes[i] = Outcome.failed(e));
+                return List.of(outcomes);
+            }
+            for (int k = 0; k < slots.size(); k++) {
+                int i = slots.get(k);
+                try {
+                    FrameDetections detections = message(frames.get(k), pictures.get(k), boxes.get(k));
+                    outcomes[i] = Outcome.of(List.of(new ProducerRecord<>(outputTopic, records.get(i).key(),
+                            WireSerdes.DETECTIONS.serialize(outputTopic, detections))));
+                } catch (RuntimeException e) {
+                    outcomes[i] = Outcome.failed(e);
+                }
+            }
+        } finally {
+            pictures.forEach(Mat::close);
+        }
+        return List.of(outcomes);
+    }
+
+    private static Frame frame(ConsumerRecord<byte[], byte[]> record) {
+        Frame frame = WireSerdes.FRAME.deserialize(record.topic(), record.value());
+        if (frame == null) {
+            throw new BadMessageException("Frame on " + record.topic() + " has no value");
+        }
+        return frame;
+    }
+
     /** The people in one frame, as the wire message this stage publishes. */
     public FrameDetections detect(Frame frame) {
+        try (Mat picture = decode(frame)) {
+            return message(frame, picture, detector.detect(picture, frame));
+        }
+    }
+
+    private FrameDetections message(Frame frame, Mat picture, List<PersonBox> boxes) {
         FrameDetections.Builder out = FrameDetections.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(frame.getRef())
                 .setDetectorModel(modelId);
-        try (Mat picture = decode(frame)) {
-            for (PersonBox box : detector.detect(picture, frame)) {
-                CropExtractor.Crop crop = crops.extract(picture, box);
-                out.addDetections(Detection.newBuilder()
-                        .setBox(Box.newBuilder()
-                                .setX(box.x()).setY(box.y()).setW(box.width()).setH(box.height())
-                                .setScore((float) box.score()).setClassId(PERSON_CLASS))
-                        .setCropJpeg(ByteString.copyFrom(crop.jpeg())));
-            }
+        for (PersonBox box : boxes) {
+            CropExtractor.Crop crop = crops.extract(picture, box);
+            out.addDetections(Detection.newBuilder()
+                    .setBox(Box.newBuilder()
+                            .setX(box.x()).setY(box.y()).setW(box.width()).setH(box.height())
+                            .setScore((float) box.score()).setClassId(box.classId()))
+                    .setCropJpeg(ByteString.copyFrom(crop.jpeg())));
         }
         return out.build();
     }

@@ -1,7 +1,10 @@
 package io.crossview.detector;
 
-/** A detected person: an axis-aligned pixel box in picture coordinates and the detector's score. */
-public record PersonBox(int x, int y, int width, int height, double score) {
+/**
+ * A detected person: an axis-aligned pixel box in picture coordinates, the detector's score and
+ * the model's class id (COCO's 0 = person; other ids only when a detector is told to keep them).
+ */
+public record PersonBox(int x, int y, int width, int height, double score, int classId) {
     public PersonBox {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("box must have a positive size, got " + width + "x" + height);
@@ -9,6 +12,14 @@ public record PersonBox(int x, int y, int width, int height, double score) {
         if (Double.isNaN(score)) {
             throw new IllegalArgumentException("box score is NaN");
         }
+        if (classId < 0) {
+            throw new IllegalArgumentException("class id must not be negative, got " + classId);
+        }
+    }
+
+    /** A person box (class 0). */
+    public PersonBox(int x, int y, int width, int height, double score) {
+        this(x, y, width, height, score, 0);
     }
 
     public int right() {
@@ -43,6 +54,6 @@ public record PersonBox(int x, int y, int width, int height, double score) {
         if (x1 <= x0 || y1 <= y0) {
             return null;
         }
-        return new PersonBox(x0, y0, x1 - x0, y1 - y0, score);
+        return new PersonBox(x0, y0, x1 - x0, y1 - y0, score, classId);
     }
 }

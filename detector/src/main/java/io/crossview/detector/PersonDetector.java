@@ -1,6 +1,7 @@
 package io.crossview.detector;
 
 import io.crossview.common.wire.Frame;
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -15,6 +16,29 @@ public interface PersonDetector extends AutoCloseable {
     /** Detectors that need more than the picture (the oracle reads the frame's ground truth) override this. */
     default List<PersonBox> detect(Mat bgr, Frame frame) {
         return detect(bgr);
+    }
+
+    /**
+     * The largest number of pictures {@link #detectBatch} runs together with a gain; 1 for
+     * detectors that see one picture at a time (HOG).
+     */
+    default int maxBatch() {
+        return 1;
+    }
+
+    /**
+     * People in each picture, in the pictures' order; the same boxes as {@link #detect(Mat, Frame)}
+     * picture by picture. Detectors whose model takes a batch dimension override this to run once.
+     */
+    default List<List<PersonBox>> detectBatch(List<Mat> pictures, List<Frame> frames) {
+        if (pictures.size() != frames.size()) {
+            throw new IllegalArgumentException(pictures.size() + " pictures but " + frames.size() + " frames");
+        }
+        List<List<PersonBox>> out = new ArrayList<>(pictures.size());
+        for (int i = 0; i < pictures.size(); i++) {
+            out.add(detect(pictures.get(i), frames.get(i)));
+        }
+        return out;
     }
 
     @Override

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.crossview.common.image.BadImageException;
 import io.crossview.common.image.Jpeg;
+import io.crossview.common.kafka.BatchHandler;
+import io.crossview.common.kafka.Batching;
 import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
@@ -19,6 +21,10 @@ import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameRef;
 import io.crossview.detector.crop.CropExtractor;
 import io.crossview.detector.crop.CropExtractor.Region;
+import io.crossview.detector.yolo.YoloSettings;
+import io.crossview.detector.yolo.YoloTestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +35,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DetectorStageTest {
     private static final Topics TOPICS = new Topics("t1.");
@@ -93,7 +100,7 @@ class DetectorStageTest {
     }
 
     @Test
-    void aFrameWithNobodyStillGetsAnAnswer() {
+    void aFrameWithNobodyStillGetsAnAnswer() throws Exception {
         try (DetectorStage stage = DetectorStage.create(DetectorConfig.defaults(), TOPICS)) {
             FrameDetections out = single(stage.handle(record(frame(blankJpeg()).toByteArray())));
             assertEquals(REF, out.getFrame());
@@ -130,6 +137,70 @@ class DetectorStageTest {
         assertThrows(IllegalArgumentException.class, () -> new DetectorStage(detector, crops, TOPICS, " "));
     }
 
+    @Test
+    void aBatchRunsItsGoodFramesThroughOneDetectorCallAndABadRecordFailsAlone() {
+        FakeDetector detector = new FakeDetector(List.of(new PersonBox(100, 200, 40, 80, 0.9)), 4);
+        try (DetectorStage stage = new DetectorStage(detector, crops, TOPICS, "fake-v1", 7)) {
+            assertEquals(new Batching(4, 7), stage.batching());
+            byte[] good = frame(blankJpeg()).toByteArray();
+            List<BatchHandler.Outcome> outcomes = stage.handle(List.of(record(good),
+                    record("not a frame".getBytes(StandardCharsets.UTF_8)), record(good)));
+            assertEquals(3, outcomes.size());
+            assertEquals(List.of(2), detector.batches);
+            assertEquals(null, outcomes.get(0).error());
+            assertTrue(outcomes.get(1).error() instanceof BadMessageException, String.valueOf(outcomes.get(1).error()));
+            FrameDetections third = single(outcomes.get(2).outputs());
+            assertEquals(1, third.getDetectionsCount());
+            assertEquals(REF, third.getFrame());
+        }
+    }
+
+    @Test
+    void aFailingDetectorFailsTheFramesOfItsBatchButKeepsTheDecodingErrorsOfOthers() {
+        PersonDetector broken = new FakeDetector(List.of(), 4) {
+            @Override
+            public List<List<PersonBox>> detectBatch(List<Mat> pictures, List<Frame> frames) {
+                throw new IllegalStateException("model fell over");
+            }
+        };
+        try (DetectorStage stage = new DetectorStage(broken, crops, TOPICS, "fake-v1", 0)) {
+            List<BatchHandler.Outcome> outcomes = stage.handle(List.of(record(frame(blankJpeg()).toByteArray()),
+                    record(null)));
+            assertEquals("model fell over", outcomes.get(0).error().getMessage());
+            assertTrue(outcomes.get(1).error() instanceof BadMessageException);
+        }
+    }
+
+    @Test
+    void aDetectorOfOnePictureAtATimeIsNotGivenBatches() {
+        try (DetectorStage stage = new DetectorStage(new FakeDetector(List.of()), crops, TOPICS, "fake-v1", 50)) {
+            assertEquals(Batching.NONE, stage.batching());
+        }
+    }
+
+    @Test
+    void aConfigNamingAnOnnxModelRunsItUnderItsFileNameAndSha(@TempDir Path dir) throws Exception {
+        Path model = Files.write(dir.resolve("people.onnx"), YoloTestModels.yolox("N"));
+        DetectorConfig config = DetectorConfig.defaults()
+                .withYolo(YoloSettings.defaults(model).withBatching(3, 9));
+        try (DetectorStage stage = DetectorStage.create(config, TOPICS)) {
+            assertTrue(stage.modelId().matches("people@[0-9a-f]{12}"), stage.modelId());
+            assertEquals(new Batching(3, 9), stage.batching());
+            byte[] jpeg;
+            try (Mat blue = new Mat(64, 128, opencv_core.CV_8UC3, new Scalar(200, 100, 50, 0))) {
+                jpeg = Jpeg.encode(blue, 100);
+            }
+            List<BatchHandler.Outcome> outcomes = stage.handle(List.of(record(frame(jpeg).toByteArray()),
+                    record(frame(jpeg).toByteArray())));
+            FrameDetections first = single(outcomes.get(0).outputs());
+            assertEquals(stage.modelId(), first.getDetectorModel());
+            assertEquals(2, first.getDetectionsCount());
+            assertEquals(Box.newBuilder().setX(24).setY(24).setW(64).setH(32).setClassId(0)
+                    .setScore(first.getDetections(0).getBox().getScore()).build(), first.getDetections(0).getBox());
+            assertEquals(first, single(outcomes.get(1).outputs()));
+        }
+    }
+
     private static void assertCropSize(Detection d, int width, int height) {
         try (Mat crop = Jpeg.decode(d.getCropJpeg().toByteArray())) {
             assertEquals(width, crop.cols());
@@ -159,13 +230,31 @@ class DetectorStageTest {
     }
 
     /** Returns fixed boxes and remembers the picture sizes it was shown. */
-    private static final class FakeDetector implements PersonDetector {
+    private static class FakeDetector implements PersonDetector {
         private final List<PersonBox> boxes;
         private final List<String> seen = new ArrayList<>();
+        private final List<Integer> batches = new ArrayList<>();
+        private final int maxBatch;
         private boolean closed;
 
         FakeDetector(List<PersonBox> boxes) {
+            this(boxes, 1);
+        }
+
+        FakeDetector(List<PersonBox> boxes, int maxBatch) {
             this.boxes = boxes;
+            this.maxBatch = maxBatch;
+        }
+
+        @Override
+        public int maxBatch() {
+            return maxBatch;
+        }
+
+        @Override
+        public List<List<PersonBox>> detectBatch(List<Mat> pictures, List<Frame> frames) {
+            batches.add(pictures.size());
+            return PersonDetector.super.detectBatch(pictures, frames);
         }
 
         @Override

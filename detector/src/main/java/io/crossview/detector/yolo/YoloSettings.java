@@ -1,0 +1,86 @@
+package io.crossview.detector.yolo;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to run a YOLO-family ONNX person detector.
+ *
+ * @param model          the .onnx file
+ * @param layout         output layout, or AUTO to tell it from the output shape
+ * @param inputWidth     model input width in px; 0 takes the model's static size (640 when it has none)
+ * @param inputHeight    model input height in px; 0 as for the width
+ * @param scoreThreshold boxes scoring below this (objectness x class score) are dropped
+ * @param nmsIou         boxes of a class overlapping a better one by more than this IoU are dropped
+ * @param classes        class ids kept (COCO: 0 = person); each box takes its best kept class
+ * @param minBoxSize     boxes narrower or lower than this many picture px (after clipping) are dropped
+ * @param batchSize      pictures run together when the model has a free or fixed batch dimension
+ * @param batchWaitMs    how long the stage waits for more frames to fill a batch
+ * @param intraOpThreads ONNX Runtime threads inside one operator
+ * @param cuda           try the CUDA execution provider first (CPU when it is not there)
+ */
+public record YoloSettings(Path model, YoloLayout layout, int inputWidth, int inputHeight, double scoreThreshold,
+                           double nmsIou, List<Integer> classes, int minBoxSize, int batchSize, long batchWaitMs,
+                           int intraOpThreads, boolean cuda) {
+    public static final int DEFAULT_INPUT = 640;
+
+    public YoloSettings {
+        require(model != null, "detector model path is missing");
+        require(layout != null, "detector layout is missing (auto, yolox, yolov5 or yolov8)");
+        require(inputWidth >= 0 && inputHeight >= 0 && inputWidth <= 8192 && inputHeight <= 8192,
+                "detector input size must be 0 (from the model) or 1..8192 px, got " + inputWidth + "x" + inputHeight);
+        require((inputWidth == 0) == (inputHeight == 0),
+                "detector input size needs both width and height, got " + inputWidth + "x" + inputHeight);
+        require(scoreThreshold >= 0 && scoreThreshold <= 1, "detector score threshold must be in [0, 1], got "
+                + scoreThreshold);
+        require(nmsIou >= 0 && nmsIou <= 1, "detector nmsIou must be in [0, 1], got " + nmsIou);
+        require(classes != null && !classes.isEmpty(), "detector classes must list at least one class id");
+        classes = List.copyOf(classes);
+        require(classes.stream().allMatch(c -> c >= 0), "detector class ids must not be negative, got " + classes);
+        require(minBoxSize >= 1, "detector minBoxSize must be at least 1 px, got " + minBoxSize);
+        require(batchSize >= 1 && batchSize <= 256, "detector batch size must be 1..256, got " + batchSize);
+        require(batchWaitMs >= 0, "detector batch wait must be >= 0 ms, got " + batchWaitMs);
+        require(intraOpThreads >= 1, "detector intra-op threads must be at least 1, got " + intraOpThreads);
+    }
+
+    /** Person only, score 0.3, NMS IoU 0.45, boxes of 8 px and more, batches of 8 waiting 5 ms, one thread. */
+    public static YoloSettings defaults(Path model) {
+        return new YoloSettings(model, YoloLayout.AUTO, 0, 0, 0.3, 0.45, List.of(0), 8, 8, 5, 1, true);
+    }
+
+    public YoloSettings withLayout(YoloLayout value) {
+        return new YoloSettings(model, value, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
+                batchSize, batchWaitMs, intraOpThreads, cuda);
+    }
+
+    public YoloSettings withInputSize(int width, int height) {
+        return new YoloSettings(model, layout, width, height, scoreThreshold, nmsIou, classes, minBoxSize,
+                batchSize, batchWaitMs, intraOpThreads, cuda);
+    }
+
+    public YoloSettings withThresholds(double score, double iou) {
+        return new YoloSettings(model, layout, inputWidth, inputHeight, score, iou, classes, minBoxSize,
+                batchSize, batchWaitMs, intraOpThreads, cuda);
+    }
+
+    public YoloSettings withClasses(List<Integer> value, int minBox) {
+        return new YoloSettings(model, layout, inputWidth, inputHeight, scoreThreshold, nmsIou, value, minBox,
+                batchSize, batchWaitMs, intraOpThreads, cuda);
+    }
+
+    public YoloSettings withBatching(int size, long waitMs) {
+        return new YoloSettings(model, layout, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
+                size, waitMs, intraOpThreads, cuda);
+    }
+
+    public YoloSettings withRuntime(int threads, boolean tryCuda) {
+        return new YoloSettings(model, layout, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
+                batchSize, batchWaitMs, threads, tryCuda);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
