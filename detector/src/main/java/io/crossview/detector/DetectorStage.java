@@ -69,12 +69,16 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
      * readable line), else OpenCV's HOG people detector.
      */
     public static DetectorStage create(DetectorConfig config, Topics topics) throws IOException {
-        if (config.yolo() == null) {
-            return new DetectorStage(new HogPersonDetector(config.hog()), config.cropExtractor(), topics,
-                    config.modelId());
+        PersonDetector detector = openDetector(config);
+        if (detector instanceof YoloDetector yolo) {
+            return new DetectorStage(yolo, config.cropExtractor(), topics, yolo.modelId(), config.yolo().batchWaitMs());
         }
-        YoloDetector yolo = YoloDetector.open(config.yolo());
-        return new DetectorStage(yolo, config.cropExtractor(), topics, yolo.modelId(), config.yolo().batchWaitMs());
+        return new DetectorStage(detector, config.cropExtractor(), topics, config.modelId());
+    }
+
+    /** The detector a config names: its ONNX model, else HOG. The caller owns it. */
+    public static PersonDetector openDetector(DetectorConfig config) throws IOException {
+        return config.yolo() == null ? new HogPersonDetector(config.hog()) : YoloDetector.open(config.yolo());
     }
 
     /** How StageLoop should gather records for {@link #handle(List)}. */

@@ -18,6 +18,11 @@ public interface PersonDetector extends AutoCloseable {
         return detect(bgr);
     }
 
+    /** A readable name of a class id the detector reports: COCO's "person" for 0. */
+    default String label(int classId) {
+        return classId == 0 ? "person" : "class" + classId;
+    }
+
     /**
      * The largest number of pictures {@link #detectBatch} runs together with a gain; 1 for
      * detectors that see one picture at a time (HOG).

@@ -22,12 +22,12 @@ public final class Stages {
     private Stages() {
     }
 
-    public static StageLoop detector(String bootstrap, Topics topics) {
+    public static StageLoop detector(String bootstrap, Topics topics) throws IOException {
         return detector(bootstrap, topics, DetectorConfig.defaults());
     }
 
     /** The detector of a run: HOG, or the labelled oracle over synthetic ground truth. */
-    public static StageLoop detector(String bootstrap, Topics topics, DetectionMode mode) {
+    public static StageLoop detector(String bootstrap, Topics topics, DetectionMode mode) throws IOException {
         DetectorConfig config = DetectorConfig.defaults();
         DetectorStage stage = mode.isOracle()
                 ? DetectorStage.oracle(mode.oracle(), config.cropExtractor(), topics)
@@ -35,13 +35,14 @@ public final class Stages {
         return loop(bootstrap, topics, stage);
     }
 
-    public static StageLoop detector(String bootstrap, Topics topics, DetectorConfig config) {
+    /** The detector stage of a config: HOG, or its ONNX model fed batches of frames across cameras. */
+    public static StageLoop detector(String bootstrap, Topics topics, DetectorConfig config) throws IOException {
         return loop(bootstrap, topics, DetectorStage.create(config, topics));
     }
 
     private static StageLoop loop(String bootstrap, Topics topics, DetectorStage stage) {
         return new StageLoop("detector", bootstrap, StageGroups.detector(topics), topics.frames().name(),
-                topics.deadLetters(), stage, stage);
+                topics.deadLetters(), (io.crossview.common.kafka.BatchHandler) stage, stage.batching(), stage);
     }
 
     public static StageLoop embedder(String bootstrap, Topics topics) throws IOException {

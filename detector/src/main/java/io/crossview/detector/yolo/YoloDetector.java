@@ -137,6 +137,7 @@ public final class YoloDetector implements PersonDetector {
     }
 
     /** The model's name for a class (ultralytics metadata {@code names}), else COCO's "person" for 0. */
+    @Override
     public String label(int classId) {
         return model.classNames().getOrDefault(classId, classId == 0 ? "person" : "class" + classId);
     }

@@ -1,0 +1,103 @@
+package io.crossview.detector;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crossview.detector.yolo.YoloLayout;
+import io.crossview.detector.yolo.YoloSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The detector stage's YAML file: flat keys, every one optional (defaults as in
+ * {@link DetectorConfig#defaults()} and {@link YoloSettings#defaults}); no {@code model} means HOG.
+ * A relative model path is taken from the file's folder.
+ */
+public final class DetectorConfigFile {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private record Document(@JsonProperty("model") String model,
+                            @JsonProperty("layout") String layout,
+                            @JsonProperty("input_size") String inputSize,
+                            @JsonProperty("score") Double score,
+                            @JsonProperty("nms_iou") Double nmsIou,
+                            @JsonProperty("classes") List<Integer> classes,
+                            @JsonProperty("min_box") Integer minBox,
+                            @JsonProperty("batch") Integer batch,
+                            @JsonProperty("batch_wait_ms") Long batchWaitMs,
+                            @JsonProperty("intra_op_threads") Integer intraOpThreads,
+                            @JsonProperty("cuda") Boolean cuda,
+                            @JsonProperty("crop_padding") Double cropPadding,
+                            @JsonProperty("crop_jpeg_quality") Integer cropJpegQuality) {
+    }
+
+    private DetectorConfigFile() {
+    }
+
+    /** The config the file describes; a bad file gives one IOException line naming it. */
+    public static DetectorConfig load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "detector config file not found");
+        }
+        if (Files.readString(file).isBlank()) {
+            return DetectorConfig.defaults();
+        }
+        Document d;
+        try {
+            d = YAML.readValue(file.toFile(), Document.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IOException(file + ": unknown key '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() + ")", e);
+        } catch (JsonMappingException e) {
+            throw new IOException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"), e);
+        } catch (IOException e) {
+            throw new IOException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (d == null) {
+            return DetectorConfig.defaults();
+        }
+        try {
+            DetectorConfig base = DetectorConfig.defaults();
+            base = base.withCrops(or(d.cropPadding(), base.cropPadding()), or(d.cropJpegQuality(), base.cropJpegQuality()));
+            if (d.model() == null || d.model().isBlank()) {
+                return base;
+            }
+            Path model = file.toAbsolutePath().getParent().resolve(d.model());
+            YoloSettings y = YoloSettings.defaults(model);
+            int[] size = d.inputSize() == null ? new int[] {0, 0} : parseSize(d.inputSize());
+            y = y.withLayout(d.layout() == null ? y.layout() : YoloLayout.parse(d.layout()))
+                    .withInputSize(size[0], size[1])
+                    .withThresholds(or(d.score(), y.scoreThreshold()), or(d.nmsIou(), y.nmsIou()))
+                    .withClasses(d.classes() == null ? y.classes() : d.classes(), or(d.minBox(), y.minBoxSize()))
+                    .withBatching(or(d.batch(), y.batchSize()), or(d.batchWaitMs(), y.batchWaitMs()))
+                    .withRuntime(or(d.intraOpThreads(), y.intraOpThreads()), or(d.cuda(), y.cuda()));
+            return base.withYolo(y);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code WIDTHxHEIGHT}, e.g. {@code 640x384}. */
+    public static int[] parseSize(String text) {
+        String[] parts = text.trim().toLowerCase().split("x");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("input size must be WIDTHxHEIGHT (e.g. 640x640), got '" + text + "'");
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}
