@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.crossview.common.image.BadImageException;
 import io.crossview.common.image.Jpeg;
+import io.crossview.common.kafka.BatchHandler;
 import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
@@ -20,6 +21,7 @@ import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.FrameRef;
 import io.crossview.common.wire.Vector;
 import io.crossview.embedder.model.AppearanceModel;
+import io.crossview.embedder.registry.ModelSlot;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.embedder.testing.Pictures;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +107,44 @@ class EmbedderStageTest {
         byte[] future = detections().toBuilder().setSchemaVersion(WireSchema.VERSION + 1).build().toByteArray();
         assertThrows(BadMessageException.class, () -> stage.handle(record(future)));
         assertThrows(BadMessageException.class, () -> stage.handle(record(null)));
+    }
+
+    @Test
+    void aBatchOfMessagesInSmallModelRunsGivesWhatEachMessageGetsAloneInOrderWithABadOneSetApart() throws Exception {
+        byte[][] crops = new byte[3][];
+        Mat[] people = {Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1),
+            Pictures.person(Pictures.GREEN, Pictures.DARK, 0, 0, 1, 1, 2),
+            Pictures.person(Pictures.YELLOW, Pictures.BLUE, 0, 0, 1, 1, 3)};
+        for (int i = 0; i < 3; i++) {
+            crops[i] = Jpeg.encode(people[i], 90);
+            people[i].close();
+        }
+        Box box = Box.newBuilder().setW(40).setH(100).build();
+        List<ConsumerRecord<byte[], byte[]>> records = List.of(
+                record(WireSerdes.DETECTIONS.serialize("x", detections(detection(box, crops[0]), detection(box, crops[1])))),
+                record(new byte[] {(byte) 0xff, 0x01}),
+                record(WireSerdes.DETECTIONS.serialize("x", detections())),
+                record(WireSerdes.DETECTIONS.serialize("x", detections(detection(box, crops[2]), detection(box, crops[0]),
+                        detection(box, crops[1])))));
+        // runs of two crops: the five crops of the batch take three model runs across messages
+        EmbedderStage batched = new EmbedderStage(new ModelSlot(model), TOPICS, 2);
+        List<BatchHandler.Outcome> outcomes = batched.handle(records);
+
+        assertEquals(4, outcomes.size());
+        assertTrue(outcomes.get(1).error() instanceof BadMessageException, "the undecodable one alone fails");
+        for (int i : new int[] {0, 2, 3}) {
+            assertEquals(null, outcomes.get(i).error());
+            FrameEmbeddings together = WireSerdes.EMBEDDINGS.deserialize("t1.embeddings", outcomes.get(i).outputs().get(0).value());
+            FrameEmbeddings alone = WireSerdes.EMBEDDINGS.deserialize("t1.embeddings", stage.handle(records.get(i)).get(0).value());
+            assertEquals(alone.getBoxesCount(), together.getBoxesCount());
+            for (int b = 0; b < alone.getBoxesCount(); b++) {
+                List<Float> x = alone.getBoxes(b).getGlobal().getValuesList();
+                List<Float> y = together.getBoxes(b).getGlobal().getValuesList();
+                for (int k = 0; k < x.size(); k++) {
+                    assertEquals(x.get(k), y.get(k), 1e-5f, "message " + i + " box " + b);
+                }
+            }
+        }
     }
 
     private static FrameDetections detections(Detection... detections) {
