@@ -61,7 +61,7 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--input-size", paramLabel = "WxH", description = "Input size of a model without a static one (default: its imgsz metadata, else 640x640)")
     String inputSize;
 
-    @Option(names = "--batch", description = "Frames per inference when the model has a batch dimension (default 8)")
+    @Option(names = "--batch", description = "Frames per inference when the model has a free batch dimension (default 0: 8 on CUDA, 1 on CPU)")
     Integer batch;
 
     @Option(names = "--batch-wait-ms", paramLabel = "MS", description = "Longest wait to fill a batch (default 5)")

@@ -144,7 +144,10 @@ public final class YoloDetector implements PersonDetector {
 
     @Override
     public int maxBatch() {
-        return model.fixedBatch() > 0 ? model.fixedBatch() : settings.batchSize();
+        if (model.fixedBatch() > 0) {
+            return model.fixedBatch();
+        }
+        return settings.batchSize() > 0 ? settings.batchSize() : "cuda".equals(device) ? 8 : 1;
     }
 
     @Override

@@ -103,7 +103,8 @@ class YoloDetectorTest {
         List<Mat> pictures = List.of(solid(128, 64, 200, 100, 50), solid(64, 64, 90, 0, 0), solid(640, 400, 255, 0, 0));
         try {
             for (Object batch : List.of("N", 2)) {
-                try (YoloDetector detector = open("batch-" + batch + ".onnx", yolox(batch), YoloLayout.YOLOX)) {
+                Path file = YoloTestModels.write(dir, "batch-" + batch + ".onnx", yolox(batch));
+                try (YoloDetector detector = YoloDetector.open(YoloSettings.defaults(file).withBatching(8, 0))) {
                     assertEquals(batch instanceof Integer n ? n.intValue() : 8, detector.maxBatch());
                     List<List<PersonBox>> one = new ArrayList<>();
                     for (Mat p : pictures) {
@@ -118,6 +119,16 @@ class YoloDetectorTest {
             }
         } finally {
             pictures.forEach(Mat::close);
+        }
+    }
+
+    @Test
+    void anAutomaticBatchSizeIsOneOnCpuAndAFixedBatchDimensionWins() throws Exception {
+        try (YoloDetector any = open("any.onnx", yolox("N"), YoloLayout.AUTO);
+             YoloDetector fixed = open("fixed.onnx", yolox(4), YoloLayout.AUTO)) {
+            assertEquals("cpu", any.device());
+            assertEquals(1, any.maxBatch());
+            assertEquals(4, fixed.maxBatch());
         }
     }
 
