@@ -99,8 +99,11 @@ class MatcherTopologyTest {
     @Test
     void aPersonWhoseTrackBrokeGetsTheirIdentityBack() {
         walk("left", 0, 5, 0);
-        embeddings.pipeInput("left", frame("left", 5));
-        for (int i = 6; i < 10; i++) {
+        for (int i = 5; i < 15; i++) {
+            // gone longer than the tracker keeps a lost track
+            embeddings.pipeInput("left", frame("left", i));
+        }
+        for (int i = 15; i < 19; i++) {
             // reappears far away: a new local track, but the same person
             embeddings.pipeInput("left", frame("left", i, box(300, 200, person(0))));
         }

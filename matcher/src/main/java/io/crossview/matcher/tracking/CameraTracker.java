@@ -6,19 +6,26 @@ import io.crossview.common.wire.CameraTracks;
 import io.crossview.common.wire.EmbeddedBox;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.TrackObservation;
+import io.crossview.common.wire.TrackPhase;
 import io.crossview.common.wire.TrackState;
 import io.crossview.common.wire.TrackletUpdate;
+import io.crossview.matcher.assignment.Hungarian;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Online tracking within one camera: constant-velocity prediction, then greedy pairing of
- * tracks and detections by a score that fuses box overlap and appearance. Pure: state in,
- * state out, so the processor can keep the state in a store.
+ * Online tracking within one camera, after ByteTrack and BoT-SORT: a Kalman filter predicts
+ * every track; confirmed and lost tracks take the high-score detections first, by a cost
+ * that fuses overlap with appearance (a lost track may come back by appearance alone);
+ * confirmed tracks then take low-score detections by overlap only; tentative tracks take
+ * what high-score detections remain, and the rest start tracks. Every stage is an optimal
+ * assignment. Pure: state in, state out, so the processor keeps the state in a store.
  */
 public final class CameraTracker {
+    private static final int TENTATIVE_MISSES = 1;
+
     private final TrackerParams params;
+    private final Hungarian hungarian = new Hungarian();
 
     public CameraTracker(TrackerParams params) {
         this.params = params;
@@ -28,120 +35,220 @@ public final class CameraTracker {
     public record Step(CameraTracks state, TrackletUpdate update) {
     }
 
-    private record Pair(int track, int detection, double score) {
+    /** A track during one frame: its stored state and where its filter expects it now. */
+    private static final class Live {
+        final TrackState state;
+        final KalmanBox filter;
+        final Box predicted;
+        int detection = -1;
+
+        Live(TrackState state, long seq) {
+            this.state = state;
+            KalmanBox stored = state.getKalmanCount() == KalmanBox.DIM * (KalmanBox.DIM + 1) ? filterOf(state)
+                    : KalmanBox.start(state.getBox());
+            this.filter = stored;
+            this.predicted = stored.predict(seq - state.getLastSeq()).box();
+        }
+
+        TrackPhase phase() {
+            return state.getPhase() == TrackPhase.TRACK_PHASE_UNSPECIFIED ? TrackPhase.TRACK_CONFIRMED : state.getPhase();
+        }
     }
 
     public Step step(CameraTracks previous, FrameEmbeddings frame) {
-        CameraTracks state = previous;
         TrackletUpdate.Builder update = TrackletUpdate.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(frame.getFrame())
                 .setModelVersion(frame.getModelVersion());
+        CameraTracks state = previous;
         if (!state.getModelVersion().isEmpty() && !state.getModelVersion().equals(frame.getModelVersion())) {
             // Embeddings of two models are not comparable: end every track and start over.
             for (TrackState t : state.getTracksList()) {
-                update.addEndedTrackIds(t.getId());
+                if (t.getPhase() != TrackPhase.TRACK_TENTATIVE) {
+                    update.addEndedTrackIds(t.getId());
+                }
             }
             state = state.toBuilder().clearTracks().build();
         }
-        List<TrackState> tracks = state.getTracksList();
+        long seq = frame.getFrame().getSeq();
+        List<Live> tracks = new ArrayList<>();
+        for (TrackState t : state.getTracksList()) {
+            tracks.add(new Live(t, seq));
+        }
         List<EmbeddedBox> detections = frame.getBoxesList();
-        List<Box> predicted = new ArrayList<>(tracks.size());
-        for (TrackState t : tracks) {
-            long gap = Math.max(1, frame.getFrame().getSeq() - t.getLastSeq());
-            predicted.add(Boxes.shifted(t.getBox(), t.getVx() * gap, t.getVy() * gap));
-        }
-
-        List<Pair> candidates = new ArrayList<>();
-        for (int ti = 0; ti < tracks.size(); ti++) {
-            for (int di = 0; di < detections.size(); di++) {
-                double iou = Boxes.iou(predicted.get(ti), detections.get(di).getBox());
-                if (iou < params.minIou()) {
-                    continue;
-                }
-                double appearance = Vectors.cosine(tracks.get(ti).getEmbedding(), detections.get(di).getGlobal());
-                if (appearance < params.minAppearance()) {
-                    continue;
-                }
-                double score = (1 - params.appearanceWeight()) * iou + params.appearanceWeight() * appearance;
-                candidates.add(new Pair(ti, di, score));
-            }
-        }
-        candidates.sort(Comparator.comparingDouble(Pair::score).reversed());
-
         int[] trackOf = new int[detections.size()];
         java.util.Arrays.fill(trackOf, -1);
-        boolean[] trackUsed = new boolean[tracks.size()];
-        for (Pair p : candidates) {
-            if (!trackUsed[p.track()] && trackOf[p.detection()] < 0) {
-                trackUsed[p.track()] = true;
-                trackOf[p.detection()] = p.track();
+
+        List<Integer> high = new ArrayList<>();
+        List<Integer> low = new ArrayList<>();
+        for (int d = 0; d < detections.size(); d++) {
+            double score = detections.get(d).getBox().getScore();
+            if (score >= params.highScore()) {
+                high.add(d);
+            } else if (score >= params.lowScore()) {
+                low.add(d);
             }
         }
+        List<Live> established = tracks.stream().filter(t -> t.phase() != TrackPhase.TRACK_TENTATIVE).toList();
+        match(established, high, detections, trackOf, tracks, Cost.FUSED);
+        List<Live> stillConfirmed = established.stream()
+                .filter(t -> t.detection < 0 && t.phase() == TrackPhase.TRACK_CONFIRMED).toList();
+        match(stillConfirmed, low, detections, trackOf, tracks, Cost.OVERLAP);
+        List<Live> tentative = tracks.stream().filter(t -> t.phase() == TrackPhase.TRACK_TENTATIVE).toList();
+        match(tentative, high, detections, trackOf, tracks, Cost.FUSED);
 
         CameraTracks.Builder next = CameraTracks.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setModelVersion(frame.getModelVersion())
                 .setNextTrackId(Math.max(1, state.getNextTrackId()));
-        long seq = frame.getFrame().getSeq();
-        for (int di = 0; di < detections.size(); di++) {
-            EmbeddedBox detection = detections.get(di);
-            TrackState track = trackOf[di] >= 0
-                    ? follow(tracks.get(trackOf[di]), detection, seq)
-                    : born(next, detection, seq, frame.getFrame().getCaptureMs());
-            next.addTracks(track);
-            if (track.getHits() >= params.confirmHits()) {
-                update.addTracks(TrackObservation.newBuilder()
-                        .setTrackId(track.getId())
-                        .setBox(detection.getBox())
-                        .setEmbedding(track.getEmbedding())
-                        .setHits(track.getHits())
-                        .setFirstSeenMs(track.getFirstSeenMs()));
-            }
-        }
-        for (int ti = 0; ti < tracks.size(); ti++) {
-            if (trackUsed[ti]) {
-                continue;
-            }
-            TrackState missed = tracks.get(ti).toBuilder().setMisses(tracks.get(ti).getMisses() + 1).build();
-            if (missed.getMisses() > params.maxMisses()) {
-                if (missed.getHits() >= params.confirmHits()) {
-                    update.addEndedTrackIds(missed.getId());
+        for (Live t : tracks) {
+            if (t.detection >= 0) {
+                EmbeddedBox detection = detections.get(t.detection);
+                boolean confident = detection.getBox().getScore() >= params.highScore();
+                TrackState followed = follow(t, detection, seq, confident);
+                next.addTracks(followed);
+                if (followed.getPhase() == TrackPhase.TRACK_CONFIRMED) {
+                    update.addTracks(observation(followed, detection.getBox()));
+                }
+            } else if (t.phase() == TrackPhase.TRACK_TENTATIVE) {
+                // a track not yet confirmed that keeps missing was likely noise; one missed
+                // detection (a detector's ordinary miss) is forgiven
+                if (t.state.getMisses() < TENTATIVE_MISSES) {
+                    next.addTracks(t.state.toBuilder().setMisses(t.state.getMisses() + 1).build());
                 }
             } else {
-                next.addTracks(missed);
+                TrackState lost = t.state.toBuilder().setPhase(TrackPhase.TRACK_LOST).setMisses(t.state.getMisses() + 1)
+                        .build();
+                if (lost.getMisses() > params.maxMisses()) {
+                    update.addEndedTrackIds(lost.getId());
+                } else {
+                    next.addTracks(lost);
+                }
+            }
+        }
+        for (int d : high) {
+            if (trackOf[d] < 0) {
+                TrackState born = born(next, detections.get(d), seq, frame.getFrame().getCaptureMs());
+                next.addTracks(born);
+                if (born.getPhase() == TrackPhase.TRACK_CONFIRMED) {
+                    update.addTracks(observation(born, detections.get(d).getBox()));
+                }
             }
         }
         return new Step(next.build(), update.build());
     }
 
-    private TrackState follow(TrackState track, EmbeddedBox detection, long seq) {
-        Box box = detection.getBox();
-        long gap = Math.max(1, seq - track.getLastSeq());
-        // Velocity from box centres, smoothed so one jittery detection does not fling the track.
-        double vx = ((box.getX() + box.getW() / 2) - (track.getBox().getX() + track.getBox().getW() / 2)) / gap;
-        double vy = ((box.getY() + box.getH() / 2) - (track.getBox().getY() + track.getBox().getH() / 2)) / gap;
-        return track.toBuilder()
-                .setBox(box)
-                .setVx((float) (0.5 * track.getVx() + 0.5 * vx))
-                .setVy((float) (0.5 * track.getVy() + 0.5 * vy))
-                .setEmbedding(Vectors.blend(track.getEmbedding(), detection.getGlobal(), params.embeddingMomentum()))
-                .setHits(track.getHits() + 1)
-                .setMisses(0)
-                .setLastSeq(seq)
-                .build();
+    private enum Cost { FUSED, OVERLAP }
+
+    /** One optimal assignment of {@code candidates} to the still free {@code pool} detections. */
+    private void match(List<Live> candidates, List<Integer> pool, List<EmbeddedBox> detections, int[] trackOf,
+                       List<Live> all, Cost kind) {
+        List<Integer> free = pool.stream().filter(d -> trackOf[d] < 0).toList();
+        if (candidates.isEmpty() || free.isEmpty()) {
+            return;
+        }
+        double[][] cost = new double[candidates.size()][free.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            Live t = candidates.get(i);
+            for (int j = 0; j < free.size(); j++) {
+                EmbeddedBox d = detections.get(free.get(j));
+                cost[i][j] = kind == Cost.OVERLAP ? overlapCost(t, d) : fusedCost(t, d);
+            }
+        }
+        int[] rowToCol = new int[candidates.size()];
+        hungarian.solve(cost, candidates.size(), free.size(), rowToCol);
+        for (int i = 0; i < candidates.size(); i++) {
+            if (rowToCol[i] >= 0) {
+                int d = free.get(rowToCol[i]);
+                candidates.get(i).detection = d;
+                trackOf[d] = all.indexOf(candidates.get(i));
+            }
+        }
     }
 
-    private static TrackState born(CameraTracks.Builder state, EmbeddedBox detection, long seq, long captureMs) {
+    private double fusedCost(Live t, EmbeddedBox d) {
+        double iou = Boxes.iou(t.predicted, d.getBox());
+        double appearance = Vectors.cosine(t.state.getEmbedding(), d.getGlobal());
+        if (iou >= params.minIou() && appearance >= params.minAppearance()) {
+            return params.appearanceWeight() * (1 - appearance) + (1 - params.appearanceWeight()) * (1 - iou);
+        }
+        if (t.phase() == TrackPhase.TRACK_LOST && appearance >= params.reactivateAppearance()) {
+            // back after an occlusion, somewhere the filter did not expect: appearance alone,
+            // costlier than any pairing that also overlaps
+            return 1 + (1 - appearance);
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** Low-score detections are often half hidden: their appearance is not trusted. */
+    private double overlapCost(Live t, EmbeddedBox d) {
+        double iou = Boxes.iou(t.predicted, d.getBox());
+        return iou >= Math.max(params.minIou(), 0.5) ? 1 - iou : Double.POSITIVE_INFINITY;
+    }
+
+    private TrackState follow(Live t, EmbeddedBox detection, long seq, boolean confident) {
+        TrackState track = t.state;
+        KalmanBox filter = t.filter.predict(seq - track.getLastSeq()).update(detection.getBox());
+        int hits = track.getHits() + 1;
+        TrackPhase phase = t.phase() == TrackPhase.TRACK_TENTATIVE && hits < params.confirmHits()
+                ? TrackPhase.TRACK_TENTATIVE : TrackPhase.TRACK_CONFIRMED;
+        TrackState.Builder next = track.toBuilder()
+                .setBox(detection.getBox())
+                .setHits(hits)
+                .setMisses(0)
+                .setLastSeq(seq)
+                .setPhase(phase)
+                .clearKalman();
+        if (confident) {
+            next.setEmbedding(Vectors.blend(track.getEmbedding(), detection.getGlobal(), params.embeddingMomentum()));
+        }
+        store(next, filter);
+        return next.build();
+    }
+
+    private TrackState born(CameraTracks.Builder state, EmbeddedBox detection, long seq, long captureMs) {
         long id = state.getNextTrackId();
         state.setNextTrackId(id + 1);
-        return TrackState.newBuilder()
+        TrackState.Builder track = TrackState.newBuilder()
                 .setId(id)
                 .setBox(detection.getBox())
                 .setEmbedding(detection.getGlobal())
                 .setHits(1)
                 .setLastSeq(seq)
                 .setFirstSeenMs(captureMs)
+                .setPhase(params.confirmHits() <= 1 ? TrackPhase.TRACK_CONFIRMED : TrackPhase.TRACK_TENTATIVE);
+        store(track, KalmanBox.start(detection.getBox()));
+        return track.build();
+    }
+
+    private static TrackObservation observation(TrackState track, Box box) {
+        return TrackObservation.newBuilder()
+                .setTrackId(track.getId())
+                .setBox(box)
+                .setEmbedding(track.getEmbedding())
+                .setHits(track.getHits())
+                .setFirstSeenMs(track.getFirstSeenMs())
                 .build();
+    }
+
+    private static void store(TrackState.Builder track, KalmanBox filter) {
+        for (double m : filter.mean()) {
+            track.addKalman(m);
+        }
+        for (double c : filter.covariance()) {
+            track.addKalman(c);
+        }
+    }
+
+    private static KalmanBox filterOf(TrackState track) {
+        double[] mean = new double[KalmanBox.DIM];
+        double[] cov = new double[KalmanBox.DIM * KalmanBox.DIM];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = track.getKalman(i);
+        }
+        for (int i = 0; i < cov.length; i++) {
+            cov[i] = track.getKalman(KalmanBox.DIM + i);
+        }
+        return new KalmanBox(mean, cov);
     }
 }

@@ -104,4 +104,73 @@ class CameraTrackerTest {
         assertEquals(1, step.update().getEndedTrackIdsCount());
         assertEquals(0, step.update().getTracksCount(), "the new model's track starts unconfirmed");
     }
+
+    private static io.crossview.common.wire.EmbeddedBox scored(float x, float y, io.crossview.common.wire.Vector who,
+                                                                float score) {
+        var b = box(x, y, who);
+        return b.toBuilder().setBox(b.getBox().toBuilder().setScore(score)).build();
+    }
+
+    @Test
+    void aFastWalkerIsFollowedWhereTheFilterExpectsThemNotWhereTheyWere() {
+        // 15 px a frame, then 30: a 40 px wide box that moved 30 px overlaps its last box by
+        // IoU 0.14 (below the 0.2 gate), but the prediction from the learnt speed by 0.45
+        List<io.crossview.common.wire.FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            float x = i <= 5 ? 20 + 15 * i : 95 + 30 * (i - 5);
+            frames.add(frame("cam", i, box(x, 50, person(0))));
+        }
+        List<TrackletUpdate> updates = run(frames);
+        long id = updates.get(2).getTracks(0).getTrackId();
+        for (int i = 3; i < 12; i++) {
+            assertEquals(1, updates.get(i).getTracksCount(), "frame " + i);
+            assertEquals(id, updates.get(i).getTracks(0).getTrackId(), "frame " + i);
+        }
+    }
+
+    @Test
+    void aLowScoreDetectionKeepsATrackAliveButNeverStartsOne() {
+        List<io.crossview.common.wire.FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            frames.add(frame("cam", i, box(100 + 4 * i, 50, person(0))));
+        }
+        // half hidden: a weak detection with a useless embedding, and a weak one elsewhere
+        frames.add(frame("cam", 4, scored(116, 50, person(5), 0.3f), scored(300, 300, person(2), 0.3f)));
+        List<TrackletUpdate> updates = run(frames);
+        TrackletUpdate occluded = updates.get(4);
+        assertEquals(1, occluded.getTracksCount(), "the weak detection continued the track; the other started none");
+        assertEquals(updates.get(3).getTracks(0).getTrackId(), occluded.getTracks(0).getTrackId());
+        assertEquals(1f, occluded.getTracks(0).getEmbedding().getValues(0), 1e-6f,
+                "a weak detection does not change the track's appearance");
+    }
+
+    @Test
+    void aLostTrackComesBackByAppearanceAfterAnOcclusionWithItsOwnId() {
+        List<io.crossview.common.wire.FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            frames.add(frame("cam", i, box(100, 50, person(0))));
+        }
+        for (int i = 4; i < 7; i++) {
+            frames.add(frame("cam", i)); // hidden behind a pillar
+        }
+        for (int i = 7; i < 9; i++) {
+            frames.add(frame("cam", i, box(260, 80, person(0)))); // out the other side, no overlap
+        }
+        List<TrackletUpdate> updates = run(frames);
+        long id = updates.get(3).getTracks(0).getTrackId();
+        assertEquals(1, updates.get(7).getTracksCount(), "re-activated at once, not a new tentative track");
+        assertEquals(id, updates.get(7).getTracks(0).getTrackId());
+        assertTrue(updates.stream().allMatch(u -> u.getEndedTrackIdsCount() == 0));
+    }
+
+    @Test
+    void aOneFrameFalseDetectionNeverBecomesATrack() {
+        List<io.crossview.common.wire.FrameEmbeddings> frames = new ArrayList<>();
+        frames.add(frame("cam", 0, box(300, 300, person(3))));
+        for (int i = 1; i < 6; i++) {
+            frames.add(frame("cam", i));
+        }
+        List<TrackletUpdate> updates = run(frames);
+        assertTrue(updates.stream().allMatch(u -> u.getTracksCount() == 0 && u.getEndedTrackIdsCount() == 0));
+    }
 }
