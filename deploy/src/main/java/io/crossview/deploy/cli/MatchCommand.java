@@ -21,9 +21,15 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = ".crossview/matcher", description = "RocksDB state (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
+    @Option(names = "--standby-replicas", defaultValue = "0",
+            description = "Warm copies of each state store on other matcher instances (default: ${DEFAULT-VALUE})")
+    int standbyReplicas;
+
     @Override
     public Integer call() throws Exception {
-        KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.ensureTopics(), MatcherConfig.defaults(stateDir));
+        MatcherConfig d = MatcherConfig.defaults(stateDir);
+        MatcherConfig config = new MatcherConfig(d.applicationId(), stateDir, standbyReplicas, d.tracker(), d.linker());
+        KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.ensureTopics(), config);
         CountDownLatch failed = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {

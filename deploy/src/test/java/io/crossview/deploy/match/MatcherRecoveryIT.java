@@ -1,0 +1,200 @@
+package io.crossview.deploy.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.serde.WireSchema;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.topics.TopicAdmin;
+import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.Box;
+import io.crossview.common.wire.EmbeddedBox;
+import io.crossview.common.wire.FrameEmbeddings;
+import io.crossview.common.wire.FrameRef;
+import io.crossview.common.wire.IdentityEvent;
+import io.crossview.common.wire.Vector;
+import io.crossview.deploy.broker.EmbeddedBroker;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The matcher as its own process, killed with SIGKILL mid-stream and started again on its
+ * RocksDB state: with exactly-once processing, what it has committed in the end equals the
+ * output of an uninterrupted run on the same input, event for event.
+ */
+@Tag("integration")
+class MatcherRecoveryIT {
+    private static final int FRAMES = 1500;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMatcherKilledMidStreamAndRestartedEndsWithTheSameIdentitiesAsAnUninterruptedRun() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
+            String bootstrap = broker.bootstrap();
+            Topics calm = new Topics("calm.");
+            Topics killed = new Topics("killed.");
+            for (Topics topics : List.of(calm, killed)) {
+                TopicAdmin.ensure(bootstrap, topics, 1, (short) 1);
+                produce(bootstrap, topics);
+            }
+
+            Process uninterrupted = match(bootstrap, calm, dir.resolve("calm-state"));
+            List<String> expected = awaitQuiet(bootstrap, calm, uninterrupted, 0);
+            stop(uninterrupted);
+            assertTrue(expected.size() > FRAMES, "people were tracked and linked: " + expected.size() + " events");
+
+            Process doomed = match(bootstrap, killed, dir.resolve("killed-state"));
+            LongSupplier committed = () -> count(bootstrap, killed);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (committed.getAsLong() < expected.size() / 4) {
+                assertTrue(System.currentTimeMillis() < deadline, "the matcher never got going");
+                Thread.sleep(20);
+            }
+            doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no commit
+            long atKill = committed.getAsLong();
+            assertTrue(atKill < expected.size(), "killed mid-stream, with " + atKill + " of " + expected.size()
+                    + " events committed");
+
+            Process second = match(bootstrap, killed, dir.resolve("killed-state"));
+            // the group waits out the killed member's session before the new one takes over
+            List<String> actual = awaitQuiet(bootstrap, killed, second, atKill);
+            stop(second);
+            int first = 0;
+            while (first < Math.min(expected.size(), actual.size()) && expected.get(first).equals(actual.get(first))) {
+                first++;
+            }
+            assertEquals(expected.size(), actual.size(), "as many events, none lost, none twice (first difference at "
+                    + first + ", killed at " + atKill + ")");
+            assertTrue(first == expected.size(), "the same events; the first difference, at " + first + " (killed at "
+                    + atKill + "): expected " + expected.subList(first, Math.min(first + 6, expected.size()))
+                    + ", got " + actual.subList(first, Math.min(first + 6, actual.size())));
+        }
+    }
+
+    private Process match(String bootstrap, Topics topics, Path state) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.crossview.deploy.cli.CrossviewCli", "match", "--bootstrap", bootstrap, "--topic-prefix",
+                topics.prefix(), "--partitions", "1", "--state-dir", state.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(new File(dir.toFile(), "match-" + topics.prefix() + System.nanoTime() + ".log"))
+                .start();
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The committed identity events once there are more than {@code before} and their number has not changed for 5 s. */
+    private static List<String> awaitQuiet(String bootstrap, Topics topics, Process matcher, long before)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        long last = -1;
+        long stableSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            assertTrue(matcher.isAlive(), "the matcher process died");
+            long now = count(bootstrap, topics);
+            if (now != last) {
+                last = now;
+                stableSince = System.currentTimeMillis();
+            } else if (now > before && System.currentTimeMillis() - stableSince > 5_000) {
+                return events(bootstrap, topics);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the matcher did not finish in time");
+    }
+
+    private static long count(String bootstrap, Topics topics) {
+        return events(bootstrap, topics).size();
+    }
+
+    /** Committed identity events, in order, as comparable lines. */
+    private static List<String> events(String bootstrap, Topics topics) {
+        String topic = topics.identities().name();
+        List<String> lines = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-" + topic))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    IdentityEvent e = WireSerdes.IDENTITY.deserialize(topic, record.value());
+                    lines.add(e.getFrame().getCamera() + " " + e.getFrame().getSeq() + " track " + e.getTrackId()
+                            + " identity " + e.getIdentityId() + " " + e.getState());
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Six people walking back and forth across two cameras of one site, with jitter; seeded. */
+    private static void produce(String bootstrap, Topics topics) throws Exception {
+        Random random = new Random(42);
+        float[][] looks = new float[6][16];
+        for (float[] look : looks) {
+            for (int i = 0; i < look.length; i++) {
+                look[i] = (float) random.nextGaussian();
+            }
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "it"))) {
+            for (int f = 0; f < FRAMES; f++) {
+                String camera = f % 2 == 0 ? "east" : "west";
+                long seq = f / 2;
+                FrameEmbeddings.Builder frame = FrameEmbeddings.newBuilder().setSchemaVersion(WireSchema.VERSION)
+                        .setModelVersion("test@000000000000")
+                        .setFrame(FrameRef.newBuilder().setCamera(camera).setSite("site").setSeq(seq)
+                                .setCaptureMs(1_000_000 + seq * 200).setWidth(640).setHeight(480));
+                for (int p = 0; p < looks.length; p++) {
+                    // each person is in one camera for 100 frames, then in the other
+                    boolean here = ((seq + 37L * p) / 100) % 2 == (camera.equals("east") ? 0 : 1);
+                    if (!here) {
+                        continue;
+                    }
+                    double phase = ((seq + 37L * p) % 100) / 100.0;
+                    frame.addBoxes(EmbeddedBox.newBuilder()
+                            .setBox(Box.newBuilder().setX((float) (20 + 520 * phase + random.nextGaussian()))
+                                    .setY(60 * p + 20).setW(40).setH(100).setScore(0.9f))
+                            .setGlobal(noisy(looks[p], random)));
+                }
+                producer.send(new ProducerRecord<>(topics.embeddings().name(), camera.getBytes(StandardCharsets.UTF_8),
+                        frame.build().toByteArray()));
+            }
+        }
+    }
+
+    private static Vector noisy(float[] look, Random random) {
+        float[] v = new float[look.length];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (look[i] + 0.15 * random.nextGaussian());
+            norm += v[i] * v[i];
+        }
+        Vector.Builder out = Vector.newBuilder();
+        for (float x : v) {
+            out.addValues((float) (x / Math.sqrt(norm)));
+        }
+        return out.build();
+    }
+}
