@@ -10,9 +10,12 @@ import java.nio.file.Path;
  * @param applicationId Kafka Streams application id: consumer group and prefix of its internal topics
  * @param stateDir      where RocksDB keeps the stores
  * @param standbyReplicas warm copies of each store on other instances
+ * @param instanceId    a stable name of this instance (static group membership), or null: a
+ *                      restarted instance with the same name takes its tasks back at once instead
+ *                      of waiting for the group to time the old one out
  */
 public record MatcherConfig(String applicationId, Path stateDir, int standbyReplicas,
-                            TrackerParams tracker, LinkerParams linker) {
+                            TrackerParams tracker, LinkerParams linker, String instanceId) {
     public MatcherConfig {
         if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("matcher application id may only hold letters, digits, '.', '_' and '-': "
@@ -24,9 +27,18 @@ public record MatcherConfig(String applicationId, Path stateDir, int standbyRepl
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standby replicas must be >= 0");
         }
+        if (instanceId != null && !instanceId.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("matcher instance id may only hold letters, digits, '.', '_' and '-': "
+                    + instanceId);
+        }
     }
 
     public static MatcherConfig defaults(Path stateDir) {
-        return new MatcherConfig("crossview-matcher", stateDir, 0, TrackerParams.defaults(), LinkerParams.defaults());
+        return new MatcherConfig("crossview-matcher", stateDir, 0, TrackerParams.defaults(), LinkerParams.defaults(),
+                null);
+    }
+
+    public MatcherConfig withInstance(int standby, String instance) {
+        return new MatcherConfig(applicationId, stateDir, standby, tracker, linker, instance);
     }
 }

@@ -25,10 +25,13 @@ public final class MatchCommand implements Callable<Integer> {
             description = "Warm copies of each state store on other matcher instances (default: ${DEFAULT-VALUE})")
     int standbyReplicas;
 
+    @Option(names = "--instance-id", paramLabel = "NAME",
+            description = "A stable name for this instance: restarted under the same name it takes its work back at once")
+    String instanceId;
+
     @Override
     public Integer call() throws Exception {
-        MatcherConfig d = MatcherConfig.defaults(stateDir);
-        MatcherConfig config = new MatcherConfig(d.applicationId(), stateDir, standbyReplicas, d.tracker(), d.linker());
+        MatcherConfig config = MatcherConfig.defaults(stateDir).withInstance(standbyReplicas, instanceId);
         KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.ensureTopics(), config);
         CountDownLatch failed = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {

@@ -73,7 +73,7 @@ class MatcherRecoveryIT {
                     + " events committed");
 
             Process second = match(bootstrap, killed, dir.resolve("killed-state"));
-            // the group waits out the killed member's session before the new one takes over
+            // under the same instance id it takes the killed one's tasks back without waiting out its session
             List<String> actual = awaitQuiet(bootstrap, killed, second, atKill);
             stop(second);
             int first = 0;
@@ -92,7 +92,7 @@ class MatcherRecoveryIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.crossview.deploy.cli.CrossviewCli", "match", "--bootstrap", bootstrap, "--topic-prefix",
-                topics.prefix(), "--partitions", "1", "--state-dir", state.toString())
+                topics.prefix(), "--partitions", "1", "--state-dir", state.toString(), "--instance-id", "m1")
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), "match-" + topics.prefix() + System.nanoTime() + ".log"))
                 .start();
