@@ -111,4 +111,30 @@ public final class TopicAdmin {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
     }
+
+    /** Records a topic holds now (latest minus earliest offset over its partitions). */
+    public static long records(String bootstrap, String topic) {
+        try (Admin admin = admin(bootstrap)) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            for (var p : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                TopicPartition tp = new TopicPartition(topic, p.partition());
+                latest.put(tp, OffsetSpec.latest());
+                earliest.put(tp, OffsetSpec.earliest());
+            }
+            long total = 0;
+            var ends = admin.listOffsets(latest).all().get();
+            var starts = admin.listOffsets(earliest).all().get();
+            for (TopicPartition tp : latest.keySet()) {
+                total += ends.get(tp).offset() - starts.get(tp).offset();
+            }
+            return total;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of " + topic + " on " + bootstrap + ": "
+                    + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading offsets", e);
+        }
+    }
 }

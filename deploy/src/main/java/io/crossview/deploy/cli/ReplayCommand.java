@@ -52,6 +52,9 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "How far capture order may be out of order among cameras sharing a partition (default: ${DEFAULT-VALUE})")
     long reorderWindowMs;
 
+    @Option(names = "--append", description = "Replay into a target that already holds frames (they would then be there twice)")
+    boolean append;
+
     @Option(names = "--retention", paramLabel = "DURATION",
             description = "Recording window of the target's frames topic (default: keep until the namespace is deleted)")
     String retention;
@@ -72,6 +75,11 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         try (RecordingReader reader = RecordingReader.open(bootstrap, source.frames().name(), selection, reorderWindowMs)) {
             TopicAdmin.ensure(bootstrap, target, reader.partitionCount(), (short) -1);
+            long held = TopicAdmin.records(bootstrap, target.frames().name());
+            if (held > 0 && !append) {
+                throw new IllegalArgumentException(target.frames().name() + " already holds " + held
+                        + " frames: a replay into it would add these again; use a new --to-prefix, or --append");
+            }
             // Retention counts from record timestamps, which are the original capture times: a
             // day-long window would delete a replay of last week's video as soon as it lands.
             TopicAdmin.applyRecording(bootstrap, target, new Recording(retention == null ? -1 : Units.millis(retention), -1));

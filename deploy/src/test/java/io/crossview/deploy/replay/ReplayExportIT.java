@@ -85,6 +85,12 @@ class ReplayExportIT {
                 assertEquals(List.of(), out, "no error lines");
             }
 
+            List<String> again = cli("replay", "--bootstrap", bootstrap, "--from-prefix", "rec.", "--to-prefix", "r1.",
+                    "--speed", "max");
+            assertEquals(1, again.size());
+            assertTrue(again.get(0).startsWith("crossview replay: r1.frames already holds " + expected.size() + " frames"),
+                    again.get(0));
+
             Map<Integer, List<ConsumerRecord<byte[], byte[]>>> r1 = readAll(bootstrap, "r1.frames", expected.size());
             Map<Integer, List<ConsumerRecord<byte[], byte[]>>> r2 = readAll(bootstrap, "r2.frames", expected.size());
             assertEquals(r1.keySet(), r2.keySet());
