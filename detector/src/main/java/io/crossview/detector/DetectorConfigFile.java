@@ -1,16 +1,10 @@
 package io.crossview.detector;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crossview.common.config.YamlFile;
 import io.crossview.detector.yolo.YoloLayout;
 import io.crossview.detector.yolo.YoloSettings;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,9 +14,6 @@ import java.util.List;
  * A relative model path is taken from the file's folder.
  */
 public final class DetectorConfigFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private record Document(@JsonProperty("model") String model,
                             @JsonProperty("layout") String layout,
                             @JsonProperty("input_size") String inputSize,
@@ -43,23 +34,7 @@ public final class DetectorConfigFile {
 
     /** The config the file describes; a bad file gives one IOException line naming it. */
     public static DetectorConfig load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "detector config file not found");
-        }
-        if (Files.readString(file).isBlank()) {
-            return DetectorConfig.defaults();
-        }
-        Document d;
-        try {
-            d = YAML.readValue(file.toFile(), Document.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IOException(file + ": unknown key '" + e.getPropertyName() + "' (known: "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() + ")", e);
-        } catch (JsonMappingException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"), e);
-        } catch (IOException e) {
-            throw new IOException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        Document d = YamlFile.read(file, Document.class, "detector config file");
         if (d == null) {
             return DetectorConfig.defaults();
         }

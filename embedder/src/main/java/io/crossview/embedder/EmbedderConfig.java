@@ -2,15 +2,11 @@ package io.crossview.embedder;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crossview.common.config.YamlFile;
 import io.crossview.embedder.runtime.Provider;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.embedder.runtime.RuntimeOptions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,9 +24,6 @@ public record EmbedderConfig(Path modelPath, String modelName, boolean watchMode
                              int maxBatch, long maxWaitMs) {
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
     public static final String DEFAULT_MODEL_NAME = "reid";
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public EmbedderConfig {
         if (modelPath != null && modelPath.toString().isBlank()) {
@@ -66,17 +59,8 @@ public record EmbedderConfig(Path modelPath, String modelName, boolean watchMode
 
     /** Reads an embedder YAML file; a bad file is one IOException line naming it. */
     public static EmbedderConfig load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "embedder config not found");
-        }
-        try {
-            EmbedderConfig config = YAML.readValue(file.toFile(), EmbedderConfig.class);
-            return config == null ? defaults() : config;
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            Throwable cause = e.getCause();
-            throw new IOException(file + ": " + (cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : e.getOriginalMessage().lines().findFirst().orElse("unreadable")), e);
-        }
+        EmbedderConfig config = YamlFile.read(file, EmbedderConfig.class, "embedder config");
+        return config == null ? defaults() : config;
     }
 
     public EmbedderConfig withModel(Path path) {

@@ -13,6 +13,7 @@ import io.crossview.common.wire.CameraState;
 import io.crossview.common.wire.CameraStatus;
 import io.crossview.common.wire.Frame;
 import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.testing.TopicContents;
 import io.crossview.ingest.config.CameraConfig;
 import io.crossview.ingest.config.IngestSettings;
 import io.crossview.ingest.live.DropPolicy;
@@ -23,15 +24,11 @@ import io.crossview.ingest.source.Sources;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -126,10 +123,10 @@ class LiveCameraIT {
 
             List<Frame> frames = new ArrayList<>();
             List<CameraStatus> published = new ArrayList<>();
-            readAll(broker.bootstrap(), topics.frames().name(), r -> frames.add(WireSerdes.FRAME.deserializer()
-                    .deserialize(r.topic(), r.value())));
-            readAll(broker.bootstrap(), topics.cameraStatus().name(), r -> published.add(WireSerdes.CAMERA_STATUS
-                    .deserializer().deserialize(r.topic(), r.value())));
+            TopicContents.read(broker.bootstrap(), topics.frames().name()).forEach(r -> frames.add(
+                    WireSerdes.FRAME.deserializer().deserialize(r.topic(), r.value())));
+            TopicContents.read(broker.bootstrap(), topics.cameraStatus().name()).forEach(r -> published.add(
+                    WireSerdes.CAMERA_STATUS.deserializer().deserialize(r.topic(), r.value())));
 
             assertTrue(frames.size() >= 20, "frames before and after the outage: " + frames.size());
             long gapMs = 0;
@@ -163,19 +160,6 @@ class LiveCameraIT {
                 assertFalse(status.getReason().contains("s3cret"), status.getReason());
             }
             assertFalse(frames.get(0).getSource().getUri().contains("s3cret"), "frames carry the masked url too");
-        }
-    }
-
-    private static void readAll(String bootstrap, String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        Map<String, Object> config = KafkaClients.consumer(bootstrap, "it-reader-" + topic);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(500)).forEach(each);
-            }
         }
     }
 }

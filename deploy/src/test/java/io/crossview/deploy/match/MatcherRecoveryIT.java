@@ -15,19 +15,17 @@ import io.crossview.common.wire.FrameRef;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.Vector;
 import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.testing.TopicContents;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,20 +129,11 @@ class MatcherRecoveryIT {
 
     /** Committed identity events, in order, as comparable lines. */
     private static List<String> events(String bootstrap, Topics topics) {
-        String topic = topics.identities().name();
         List<String> lines = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-" + topic))) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    IdentityEvent e = WireSerdes.IDENTITY.deserialize(topic, record.value());
-                    lines.add(e.getFrame().getCamera() + " " + e.getFrame().getSeq() + " track " + e.getTrackId()
-                            + " identity " + e.getIdentityId() + " " + e.getState());
-                }
-            }
+        for (var record : TopicContents.read(bootstrap, topics.identities().name())) {
+            IdentityEvent e = WireSerdes.IDENTITY.deserialize(record.topic(), record.value());
+            lines.add(e.getFrame().getCamera() + " " + e.getFrame().getSeq() + " track " + e.getTrackId()
+                    + " identity " + e.getIdentityId() + " " + e.getState());
         }
         return lines;
     }

@@ -1,14 +1,9 @@
 package io.crossview.ingest.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crossview.common.config.YamlFile;
 import io.crossview.common.topics.Recording;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +14,6 @@ import java.util.Set;
  * {@code ingest:} (stage settings) and {@code recording:} (retention of the frames topic) sections.
  */
 public final class CamerasFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private record Document(@JsonProperty("cameras") List<CameraConfig> cameras,
                             @JsonProperty("ingest") IngestSettings ingest,
                             @JsonProperty("recording") RecordingSection recording) {
@@ -54,17 +46,7 @@ public final class CamerasFile {
 
     /** Everything the file says, defaults filled; a bad file gives one IOException line naming it. */
     public static Contents read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "cameras file not found");
-        }
-        Document document;
-        try {
-            document = YAML.readValue(file.toFile(), Document.class);
-        } catch (JsonMappingException e) {
-            throw new IOException(file + ": " + reason(e), e);
-        } catch (IOException e) {
-            throw new IOException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        Document document = YamlFile.read(file, Document.class, "cameras file");
         if (document == null || document.cameras() == null || document.cameras().isEmpty()) {
             throw new IOException(file + " lists no cameras (expected 'cameras:' with at least one entry)");
         }
@@ -84,13 +66,5 @@ public final class CamerasFile {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": recording: " + e.getMessage(), e);
         }
-    }
-
-    private static String reason(JsonMappingException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException) {
-            return cause.getMessage();
-        }
-        return e.getOriginalMessage().lines().findFirst().orElse("unreadable");
     }
 }
