@@ -1,6 +1,7 @@
 package io.crossview.matcher;
 
 import io.crossview.matcher.linking.LinkerParams;
+import io.crossview.matcher.linking.SiteTopology;
 import io.crossview.matcher.tracking.TrackerParams;
 import java.nio.file.Path;
 
@@ -10,12 +11,13 @@ import java.nio.file.Path;
  * @param applicationId Kafka Streams application id: consumer group and prefix of its internal topics
  * @param stateDir      where RocksDB keeps the stores
  * @param standbyReplicas warm copies of each store on other instances
+ * @param topology      the configured camera topology of the sites (empty: learned only)
  * @param instanceId    a stable name of this instance (static group membership), or null: a
  *                      restarted instance with the same name takes its tasks back at once instead
  *                      of waiting for the group to time the old one out
  */
 public record MatcherConfig(String applicationId, Path stateDir, int standbyReplicas,
-                            TrackerParams tracker, LinkerParams linker, String instanceId) {
+                            TrackerParams tracker, LinkerParams linker, SiteTopology topology, String instanceId) {
     public MatcherConfig {
         if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("matcher application id may only hold letters, digits, '.', '_' and '-': "
@@ -27,6 +29,9 @@ public record MatcherConfig(String applicationId, Path stateDir, int standbyRepl
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standby replicas must be >= 0");
         }
+        if (topology == null) {
+            topology = SiteTopology.NONE;
+        }
         if (instanceId != null && !instanceId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("matcher instance id may only hold letters, digits, '.', '_' and '-': "
                     + instanceId);
@@ -35,10 +40,14 @@ public record MatcherConfig(String applicationId, Path stateDir, int standbyRepl
 
     public static MatcherConfig defaults(Path stateDir) {
         return new MatcherConfig("crossview-matcher", stateDir, 0, TrackerParams.defaults(), LinkerParams.defaults(),
-                null);
+                SiteTopology.NONE, null);
     }
 
     public MatcherConfig withInstance(int standby, String instance) {
-        return new MatcherConfig(applicationId, stateDir, standby, tracker, linker, instance);
+        return new MatcherConfig(applicationId, stateDir, standby, tracker, linker, topology, instance);
+    }
+
+    public MatcherConfig withLinker(LinkerParams params, SiteTopology siteTopology) {
+        return new MatcherConfig(applicationId, stateDir, standbyReplicas, tracker, params, siteTopology, instanceId);
     }
 }

@@ -4,7 +4,12 @@ import io.crossview.common.serde.ProtoSerde;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
+import com.google.protobuf.Message;
+import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.TrackLink;
+import io.crossview.common.wire.TransitStats;
+import io.crossview.matcher.harvest.HarvestBuffer;
 import io.crossview.matcher.errors.DeadLetterHandler;
 import io.crossview.matcher.linking.LinkerProcessor;
 import io.crossview.matcher.tracking.TrackerProcessor;
@@ -15,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -22,12 +28,15 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The matcher: embeddings keyed by camera, per-camera tracking, tracklets re-keyed by site,
- * cross-camera linking, identities keyed by camera. Every store and internal topic is named.
+ * cross-camera linking, then identities keyed by camera and harvested crops keyed by identity.
+ * Every store and internal topic is named.
  */
 public final class MatcherTopology {
     public static final String TRACKLETS_BY_SITE = "tracklets-by-site";
     static final ProtoSerde<TrackLink> TRACK_LINK =
             ProtoSerde.of(TrackLink.class, TrackLink.parser(), link -> WireSchema.VERSION);
+    static final ProtoSerde<TransitStats> TRANSIT_STATS =
+            ProtoSerde.of(TransitStats.class, TransitStats.parser(), stats -> WireSchema.VERSION);
 
     private MatcherTopology() {
     }
@@ -42,16 +51,27 @@ public final class MatcherTopology {
                 Stores.persistentKeyValueStore(LinkerProcessor.LINK_STORE), Serdes.String(), TRACK_LINK));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LinkerProcessor.SEQUENCE_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LinkerProcessor.TRANSIT_STORE), Serdes.String(), TRANSIT_STATS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(HarvestBuffer.STORE), Serdes.String(), WireSerdes.HARVEST));
 
-        builder.stream(topics.embeddings().name(),
+        KStream<String, Message> linked = builder.stream(topics.embeddings().name(),
                         Consumed.with(Serdes.String(), WireSerdes.EMBEDDINGS).withName("read-embeddings"))
                 .process(() -> new TrackerProcessor(config.tracker()), Named.as("track-per-camera"), TrackerProcessor.STORE)
                 .selectKey((camera, update) -> update.getFrame().getSite(), Named.as("key-by-site"))
                 .repartition(Repartitioned.with(Serdes.String(), WireSerdes.TRACKLETS).withName(TRACKLETS_BY_SITE))
-                .process(() -> new LinkerProcessor(config.linker()), Named.as("link-across-cameras"),
-                        LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE)
+                .process(() -> new LinkerProcessor(config.linker(), config.topology()), Named.as("link-across-cameras"),
+                        LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE,
+                        LinkerProcessor.TRANSIT_STORE, HarvestBuffer.STORE);
+        linked.filter((key, out) -> out instanceof IdentityEvent, Named.as("identity-events"))
+                .mapValues(out -> (IdentityEvent) out, Named.as("as-identity-event"))
                 .to(topics.identities().name(),
                         Produced.with(Serdes.String(), WireSerdes.IDENTITY).withName("write-identities"));
+        linked.filter((key, out) -> out instanceof HarvestedCrop, Named.as("harvested-crops"))
+                .mapValues(out -> (HarvestedCrop) out, Named.as("as-harvested-crop"))
+                .to(topics.harvest().name(),
+                        Produced.with(Serdes.String(), WireSerdes.HARVEST).withName("write-harvest"));
         return builder.build();
     }
 

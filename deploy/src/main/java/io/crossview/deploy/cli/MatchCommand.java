@@ -2,6 +2,8 @@ package io.crossview.deploy.cli;
 
 import io.crossview.deploy.stages.Stages;
 import io.crossview.matcher.MatcherConfig;
+import io.crossview.matcher.MatcherFile;
+import io.crossview.matcher.linking.SiteTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -29,9 +31,18 @@ public final class MatchCommand implements Callable<Integer> {
             description = "A stable name for this instance: restarted under the same name it takes its work back at once")
     String instanceId;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Matcher YAML: a linker: section (thresholds, evidence, prototypes, transit learning) and a topology: section")
+    Path configFile;
+
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "Camera topology (overlaps, connections with transit seconds), e.g. the topology.yaml of crossview synth")
+    Path topologyFile;
+
     @Override
     public Integer call() throws Exception {
-        MatcherConfig config = MatcherConfig.defaults(stateDir).withInstance(standbyReplicas, instanceId);
+        MatcherConfig config = configured(MatcherConfig.defaults(stateDir).withInstance(standbyReplicas, instanceId),
+                configFile, topologyFile);
         KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.ensureTopics(), config);
         CountDownLatch failed = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
@@ -44,5 +55,11 @@ public final class MatchCommand implements Callable<Integer> {
         System.out.println("match: running against " + kafka.bootstrap + "; Ctrl-C stops");
         failed.await();
         throw new IllegalStateException("the matcher stopped after an error (see the log above)");
+    }
+
+    /** The config with a matcher file's settings, then a topology file's topology, where given. */
+    static MatcherConfig configured(MatcherConfig config, Path file, Path topology) throws java.io.IOException {
+        MatcherConfig out = file == null ? config : MatcherFile.load(file).applyTo(config);
+        return topology == null ? out : out.withLinker(out.linker(), SiteTopology.load(topology));
     }
 }

@@ -30,7 +30,8 @@ public final class FrameAnnotator {
                      Rect rect = new Rect(Math.round(b.getX()), Math.round(b.getY()), Math.round(b.getW()), Math.round(b.getH()));
                      Point label = new Point(Math.round(b.getX()), Math.max(12, Math.round(b.getY()) - 4))) {
                     rectangle(picture, rect, colour, 2, LINE_AA, 0);
-                    putText(picture, "id " + event.getIdentityId(), label, FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, LINE_AA, false);
+                    String name = event.getIdentityId() == 0 ? "track " + event.getTrackId() + " ?" : "id " + event.getIdentityId();
+                    putText(picture, name, label, FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, LINE_AA, false);
                 }
             }
             if (!imwrite(png.toString(), picture)) {

@@ -43,7 +43,7 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<TopicPartition, Long> endAtStart = new HashMap<>();
 
-    private final Map<Long, Set<String>> camerasOfIdentity = new HashMap<>();
+    private final Map<String, Long> identityOfTrack = new HashMap<>();
     private final Set<String> tracks = new HashSet<>();
     private final Map<String, byte[]> keptFrames = new HashMap<>();
     private final Map<String, List<IdentityEvent>> eventsOfFrame = new HashMap<>();
@@ -101,9 +101,11 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
                 IdentityEvent event = WireSerdes.IDENTITY.deserialize(record.topic(), record.value());
                 write(event);
                 synchronized (this) {
-                    camerasOfIdentity.computeIfAbsent(event.getIdentityId(), id -> new HashSet<>())
-                            .add(event.getFrame().getCamera());
-                    tracks.add(event.getFrame().getCamera() + "/" + event.getTrackId());
+                    String track = event.getFrame().getCamera() + "/" + event.getTrackId();
+                    if (event.getIdentityId() != 0) {
+                        identityOfTrack.put(track, event.getIdentityId());
+                    }
+                    tracks.add(track);
                     if (keepFrame.test(event.getFrame().getSeq())) {
                         eventsOfFrame.computeIfAbsent(frameKey(event.getFrame().getCamera(), event.getFrame().getSeq()),
                                 k -> new ArrayList<>()).add(event);
@@ -190,8 +192,16 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
         return embeddedFrames;
     }
 
+    /** Cameras of each identity, every track counted under its final identity (after corrections). */
+    private Map<Long, Set<String>> camerasOfIdentity() {
+        Map<Long, Set<String>> cameras = new HashMap<>();
+        identityOfTrack.forEach((track, id) -> cameras.computeIfAbsent(id, k -> new HashSet<>())
+                .add(track.substring(0, track.lastIndexOf('/'))));
+        return cameras;
+    }
+
     public synchronized int identities() {
-        return camerasOfIdentity.size();
+        return camerasOfIdentity().size();
     }
 
     public synchronized int tracks() {
@@ -200,7 +210,7 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
 
     /** Identities seen on more than one camera count one link per extra camera. */
     public synchronized int crossCameraLinks() {
-        return camerasOfIdentity.values().stream().mapToInt(cameras -> cameras.size() - 1).sum();
+        return camerasOfIdentity().values().stream().mapToInt(cameras -> cameras.size() - 1).sum();
     }
 
     public synchronized Map<String, byte[]> keptFrames() {

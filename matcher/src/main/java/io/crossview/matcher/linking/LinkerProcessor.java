@@ -1,59 +1,65 @@
 package io.crossview.matcher.linking;
 
-import io.crossview.common.serde.WireSchema;
-import io.crossview.common.wire.IdentityEvent;
+import com.google.protobuf.Message;
+import io.crossview.common.wire.FrameRef;
+import io.crossview.common.wire.HarvestedCrop;
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.IdentityState;
+import io.crossview.common.wire.Sighting;
 import io.crossview.common.wire.TrackLink;
 import io.crossview.common.wire.TrackObservation;
 import io.crossview.common.wire.TrackletUpdate;
-import io.crossview.matcher.tracking.Vectors;
+import io.crossview.common.wire.TransitStats;
+import io.crossview.matcher.harvest.HarvestBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Links the confirmed tracks of every camera of a site to global identities: a track keeps
- * the identity it was first linked to; a new track joins the most similar identity of the
- * gallery above a threshold, or founds a new one. Concurrent new tracks are assigned jointly,
- * best pairs first, so two people seen at once never share an identity.
+ * Links the confirmed tracks of every camera of a site to global identities. A new track is
+ * pending until it has shown enough frames; then all tracks deciding at once are assigned
+ * jointly to the gallery's identities under the camera constraints, or found new ones. A
+ * decision is reviewed as the track's evidence doubles and when it ends, and corrected when
+ * another identity fits clearly better. A finished track is folded into its identity's
+ * prototypes and timeline, teaches the linker the transit between cameras, and releases its
+ * harvested crops labelled with its final identity.
+ *
+ * <p>Outputs are {@link io.crossview.common.wire.IdentityEvent}s (key: camera) and
+ * {@link HarvestedCrop}s (key: identity id); the topology sends each kind to its topic.
  */
-public final class LinkerProcessor implements Processor<String, TrackletUpdate, String, IdentityEvent> {
+public final class LinkerProcessor implements Processor<String, TrackletUpdate, String, Message> {
     public static final String GALLERY_STORE = "identity-gallery";
     public static final String LINK_STORE = "track-links";
     public static final String SEQUENCE_STORE = "identity-sequence";
-
-    private static final Logger LOG = LoggerFactory.getLogger(LinkerProcessor.class);
+    public static final String TRANSIT_STORE = "camera-transits";
 
     private final LinkerParams params;
-    private ProcessorContext<String, IdentityEvent> context;
-    private KeyValueStore<String, IdentityRecord> gallery;
+    private final SiteTopology topology;
+    private ProcessorContext<String, Message> context;
     private KeyValueStore<String, TrackLink> links;
-    private KeyValueStore<String, Long> sequence;
+    private KeyValueStore<String, TransitStats> transits;
+    private IdentityGallery gallery;
+    private HarvestBuffer harvest;
+    private TransitRules rules;
+    private LinkDecisions decisions;
 
-    public LinkerProcessor(LinkerParams params) {
+    public LinkerProcessor(LinkerParams params, SiteTopology topology) {
         this.params = params;
+        this.topology = topology;
     }
 
     @Override
-    public void init(ProcessorContext<String, IdentityEvent> context) {
+    public void init(ProcessorContext<String, Message> context) {
         this.context = context;
-        this.gallery = context.getStateStore(GALLERY_STORE);
         this.links = context.getStateStore(LINK_STORE);
-        this.sequence = context.getStateStore(SEQUENCE_STORE);
-    }
-
-    private record Candidate(TrackObservation track, IdentityRecord identity, double similarity) {
+        this.transits = context.getStateStore(TRANSIT_STORE);
+        this.gallery = new IdentityGallery(context.getStateStore(GALLERY_STORE), context.getStateStore(SEQUENCE_STORE));
+        this.harvest = new HarvestBuffer(context.getStateStore(HarvestBuffer.STORE));
+        this.rules = new TransitRules(topology, params, (a, b) -> transits.get(TransitRules.pairKey(a, b)));
+        this.decisions = new LinkDecisions(gallery, params);
     }
 
     @Override
@@ -61,189 +67,206 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         TrackletUpdate update = record.value();
         String camera = update.getFrame().getCamera();
         long now = update.getFrame().getCaptureMs();
-        for (long ended : update.getEndedTrackIdsList()) {
-            links.delete(linkKey(camera, ended));
-        }
-        List<TrackObservation> unlinked = new ArrayList<>();
+        List<LinkDecisions.Deciding> deciding = new ArrayList<>();
         for (TrackObservation track : update.getTracksList()) {
-            TrackLink link = links.get(linkKey(camera, track.getTrackId()));
-            if (link == null) {
-                unlinked.add(track);
+            String key = LinkKeys.link(camera, track.getTrackId());
+            TrackLink link = observe(links.get(key), track, update, now);
+            harvest.keep(key, update.getFrame(), track, update.getModelVersion());
+            if (link.getIdentityId() == 0 && link.getObservations() >= params.minEvidence()) {
+                deciding.add(new LinkDecisions.Deciding(key, link));
+            } else if (link.getIdentityId() != 0 && link.getObservations() >= link.getNextReview()) {
+                review(record, key, link, false);
             } else {
-                emit(record, update, track, link, IdentityState.IDENTITY_TRACKED);
+                links.put(key, link);
+                emit(record, key, link, link.getIdentityId() == 0 ? IdentityState.IDENTITY_PENDING
+                        : IdentityState.IDENTITY_TRACKED, 0);
             }
         }
-        if (!unlinked.isEmpty()) {
-            linkJointly(record, update, camera, now, unlinked);
+        if (!deciding.isEmpty()) {
+            decide(record, deciding);
+        }
+        for (long ended : update.getEndedTrackIdsList()) {
+            finish(record, LinkKeys.link(camera, ended), now);
         }
     }
 
-    private void linkJointly(Record<String, TrackletUpdate> record, TrackletUpdate update, String camera, long now,
-                             List<TrackObservation> unlinked) {
-        long firstSeen = unlinked.stream().mapToLong(TrackObservation::getFirstSeenMs).min().orElse(now);
-        Set<Long> busy = identitiesShownOn(camera, firstSeen);
-        List<Candidate> candidates = new ArrayList<>();
-        try (KeyValueIterator<String, IdentityRecord> all = gallery.all()) {
-            while (all.hasNext()) {
-                IdentityRecord identity = all.next().value;
-                if (!identity.getModelVersion().equals(update.getModelVersion()) || busy.contains(identity.getId())) {
-                    continue;
-                }
-                for (TrackObservation track : unlinked) {
-                    double similarity = Vectors.cosine(identity.getPrototype(), track.getEmbedding());
-                    if (similarity >= params.linkThreshold()) {
-                        candidates.add(new Candidate(track, identity, similarity));
-                    }
-                }
-            }
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::similarity).reversed());
-        Set<Long> takenTracks = new HashSet<>();
-        Set<Long> takenIdentities = new HashSet<>();
-        for (Candidate c : candidates) {
-            if (takenTracks.contains(c.track().getTrackId()) || takenIdentities.contains(c.identity().getId())) {
-                continue;
-            }
-            takenTracks.add(c.track().getTrackId());
-            takenIdentities.add(c.identity().getId());
-            releaseLostTracksOf(camera, c.identity().getId());
-            boolean crossCamera = !c.identity().getCamerasList().contains(camera);
-            TrackLink link = TrackLink.newBuilder().setIdentityId(c.identity().getId())
-                    .setConfidence((float) c.similarity()).setLastSeenMs(now).setCrossCamera(crossCamera).build();
-            links.put(linkKey(camera, c.track().getTrackId()), link);
-            emit(record, update, c.track(), link, IdentityState.IDENTITY_MATCHED);
-        }
-        for (TrackObservation track : unlinked) {
-            if (takenTracks.contains(track.getTrackId())) {
-                continue;
-            }
-            long id = nextIdentityId();
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{}/{} at seq {} founds identity {}; nearest: {}", camera, track.getTrackId(),
-                        update.getFrame().getSeq(), id, nearest(track, update.getModelVersion(), busy));
-            }
-            gallery.put(identityKey(id), IdentityRecord.newBuilder()
-                    .setSchemaVersion(WireSchema.VERSION)
-                    .setId(id)
-                    .setPrototype(track.getEmbedding())
-                    .setModelVersion(update.getModelVersion())
-                    .addCameras(camera)
-                    .setFirstSeenMs(now)
-                    .setLastSeenMs(now)
-                    .setLastCamera(camera)
-                    .setTracklets(1)
-                    .build());
-            TrackLink link = TrackLink.newBuilder().setIdentityId(id).setConfidence(1f).setLastSeenMs(now).build();
-            links.put(linkKey(camera, track.getTrackId()), link);
-            emit(record, update, track, link, IdentityState.IDENTITY_NEW);
-        }
-    }
-
-    private String nearest(TrackObservation track, String modelVersion, Set<Long> busy) {
-        StringBuilder out = new StringBuilder();
-        List<Candidate> all = new ArrayList<>();
-        try (KeyValueIterator<String, IdentityRecord> it = gallery.all()) {
-            while (it.hasNext()) {
-                IdentityRecord identity = it.next().value;
-                if (identity.getModelVersion().equals(modelVersion)) {
-                    all.add(new Candidate(track, identity, Vectors.cosine(identity.getPrototype(), track.getEmbedding())));
-                }
-            }
-        }
-        all.sort(Comparator.comparingDouble(Candidate::similarity).reversed());
-        for (Candidate c : all.subList(0, Math.min(3, all.size()))) {
-            out.append(String.format("%d=%.3f%s ", c.identity().getId(), c.similarity(),
-                    busy.contains(c.identity().getId()) ? "(busy)" : ""));
-        }
-        return out.toString().trim();
-    }
-
-    /**
-     * Identities that another track of this camera showed since {@code since}: one person is
-     * not two tracks of one camera at once. A track that was lost before the new one began
-     * does not block it, so a person whose track broke gets their identity back.
-     */
-    private Set<Long> identitiesShownOn(String camera, long since) {
-        Set<Long> busy = new HashSet<>();
-        try (KeyValueIterator<String, TrackLink> onCamera = links.prefixScan(camera + "/",
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            while (onCamera.hasNext()) {
-                KeyValue<String, TrackLink> entry = onCamera.next();
-                if (entry.value.getLastSeenMs() >= since) {
-                    busy.add(entry.value.getIdentityId());
-                }
-            }
-        }
-        return busy;
-    }
-
-    /**
-     * A new track took over an identity whose old track on this camera was lost: the old
-     * track gives it up, so if it is found again it is linked afresh instead of showing the
-     * same person twice in one frame.
-     */
-    private void releaseLostTracksOf(String camera, long identityId) {
-        List<String> released = new ArrayList<>();
-        try (KeyValueIterator<String, TrackLink> onCamera = links.prefixScan(camera + "/",
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            while (onCamera.hasNext()) {
-                KeyValue<String, TrackLink> entry = onCamera.next();
-                if (entry.value.getIdentityId() == identityId) {
-                    released.add(entry.key);
-                }
-            }
-        }
-        released.forEach(links::delete);
-    }
-
-    private void emit(Record<String, TrackletUpdate> record, TrackletUpdate update, TrackObservation track,
-                      TrackLink link, IdentityState state) {
-        String camera = update.getFrame().getCamera();
-        long now = update.getFrame().getCaptureMs();
-        if (state == IdentityState.IDENTITY_TRACKED) {
-            links.put(linkKey(camera, track.getTrackId()), link.toBuilder().setLastSeenMs(now).build());
-        }
-        if (state != IdentityState.IDENTITY_NEW) {
-            IdentityRecord identity = gallery.get(identityKey(link.getIdentityId()));
-            if (identity != null) {
-                IdentityRecord.Builder seen = identity.toBuilder()
-                        .setPrototype(Vectors.blend(identity.getPrototype(), track.getEmbedding(), params.prototypeMomentum()))
-                        .setLastSeenMs(Math.max(identity.getLastSeenMs(), now))
-                        .setLastCamera(camera);
-                if (!identity.getCamerasList().contains(camera)) {
-                    seen.addCameras(camera);
-                }
-                if (state == IdentityState.IDENTITY_MATCHED) {
-                    seen.setTracklets(identity.getTracklets() + 1);
-                }
-                gallery.put(identityKey(identity.getId()), seen.build());
-            }
-        }
-        IdentityEvent event = IdentityEvent.newBuilder()
-                .setSchemaVersion(WireSchema.VERSION)
-                .setFrame(update.getFrame())
-                .setBox(track.getBox())
-                .setTrackId(track.getTrackId())
-                .setIdentityId(link.getIdentityId())
-                .setConfidence(link.getConfidence())
-                .setState(state)
+    private TrackLink observe(TrackLink known, TrackObservation track, TrackletUpdate update, long now) {
+        TrackLink.Builder link = known == null
+                ? TrackLink.newBuilder().setFirstSeenMs(track.getFirstSeenMs() > 0 ? track.getFirstSeenMs() : now)
+                : known.toBuilder();
+        return link.setObservations(link.getObservations() + 1)
+                .setEvidence(track.getEmbedding())
+                .setLastSeenMs(now)
+                .setLastFrame(update.getFrame())
+                .setLastBox(track.getBox())
                 .setModelVersion(update.getModelVersion())
                 .build();
-        context.forward(record.withKey(camera).withValue(event));
     }
 
-    private long nextIdentityId() {
-        Long last = sequence.get("identity");
-        long next = last == null ? 1 : last + 1;
-        sequence.put("identity", next);
-        return next;
+    private LinkConstraints constraints() {
+        return new LinkConstraints(rules, Presence.live(links));
     }
 
-    static String linkKey(String camera, long trackId) {
-        return camera + "/" + trackId;
+    /** Joint assignment of every track whose evidence is enough, then NEW or MATCHED events. */
+    private void decide(Record<String, TrackletUpdate> record, List<LinkDecisions.Deciding> deciding) {
+        LinkConstraints constraints = constraints();
+        List<LinkDecisions.Choice> choices = decisions.assign(deciding, constraints);
+        for (int i = 0; i < deciding.size(); i++) {
+            LinkDecisions.Deciding d = deciding.get(i);
+            LinkDecisions.Choice choice = choices.get(i);
+            TrackLink decided;
+            IdentityState state;
+            if (choice == null) {
+                decided = found(d.key(), d.link());
+                state = IdentityState.IDENTITY_NEW;
+            } else {
+                decided = d.link().toBuilder().setIdentityId(choice.identity().getId())
+                        .setConfidence((float) choice.similarity()).setFounder(false)
+                        .setCrossCamera(!choice.identity().getCamerasList().contains(Presence.cameraOf(d.key())))
+                        .build();
+                releaseLostHolders(record, d.key(), choice.identity().getId());
+                state = IdentityState.IDENTITY_MATCHED;
+            }
+            decided = decided.toBuilder().setNextReview(2 * decided.getObservations()).build();
+            links.put(d.key(), decided);
+            emit(record, d.key(), decided, state, 0);
+        }
     }
 
-    static String identityKey(long id) {
-        return Long.toString(id);
+    /** A new identity whose only evidence so far is this track. */
+    private TrackLink found(String key, TrackLink link) {
+        long id = gallery.nextId();
+        String camera = Presence.cameraOf(key);
+        IdentityRecord identity = IdentityRecord.newBuilder()
+                .setSchemaVersion(io.crossview.common.serde.WireSchema.VERSION)
+                .setId(id).addCameras(camera).setFirstSeenMs(link.getFirstSeenMs()).setLastSeenMs(link.getLastSeenMs())
+                .setLastCamera(camera).build();
+        gallery.put(Prototypes.seed(identity, link.getEvidence(), link.getModelVersion(), link.getLastSeenMs()));
+        return link.toBuilder().setIdentityId(id).setConfidence(1f).setFounder(true).setCrossCamera(false).build();
+    }
+
+    /**
+     * Reviews a decision on the track's grown evidence: a founder joins an existing identity that
+     * now fits; a linked track moves to an identity that fits clearly better, or founds its own
+     * when its identity no longer fits at all.
+     */
+    private void review(Record<String, TrackletUpdate> record, String key, TrackLink link, boolean atEnd) {
+        TrackLink reviewed = link.toBuilder().setNextReview(2 * link.getObservations()).build();
+        IdentityRecord current = gallery.get(link.getIdentityId());
+        LinkDecisions.Verdict verdict = current == null ? LinkDecisions.Verdict.keep()
+                : decisions.review(key, reviewed, current, constraints());
+        if (verdict.moveTo() == null && !verdict.split()) {
+            if (reviewed.getFounder() && current != null) {
+                gallery.put(Prototypes.seed(current, reviewed.getEvidence(), reviewed.getModelVersion(),
+                        reviewed.getLastSeenMs()));
+            }
+            links.put(key, reviewed);
+            if (!atEnd) {
+                emit(record, key, reviewed, IdentityState.IDENTITY_TRACKED, 0);
+            }
+            return;
+        }
+        long previous = link.getIdentityId();
+        TrackLink corrected;
+        if (verdict.split()) {
+            corrected = found(key, reviewed);
+        } else {
+            IdentityRecord target = verdict.moveTo().identity();
+            corrected = reviewed.toBuilder().setIdentityId(target.getId()).setFounder(false)
+                    .setConfidence((float) verdict.moveTo().similarity())
+                    .setCrossCamera(!target.getCamerasList().contains(Presence.cameraOf(key))).build();
+            releaseLostHolders(record, key, target.getId());
+        }
+        links.put(key, corrected);
+        if (link.getFounder()) {
+            dropIfOrphaned(previous, key);
+        }
+        emit(record, key, corrected, IdentityState.IDENTITY_CORRECTED, previous);
+    }
+
+    /** An identity founded by a track that left it, with no other tracklet, is removed. */
+    private void dropIfOrphaned(long id, String leavingTrack) {
+        IdentityRecord identity = gallery.get(id);
+        if (identity == null || identity.getTracklets() > 0) {
+            return;
+        }
+        boolean held = Presence.live(links).getOrDefault(id, List.of()).stream()
+                .anyMatch(p -> !p.track().equals(leavingTrack));
+        if (!held) {
+            gallery.remove(id);
+        }
+    }
+
+    /**
+     * Another track of this camera took the identity while this one was lost: the lost one is
+     * finished now, so if it is found again it is decided afresh instead of showing the same
+     * person twice in one frame.
+     */
+    private void releaseLostHolders(Record<String, TrackletUpdate> record, String taker, long identityId) {
+        String camera = Presence.cameraOf(taker);
+        for (Presence p : Presence.live(links).getOrDefault(identityId, List.of())) {
+            if (p.camera().equals(camera) && !p.track().equals(taker)) {
+                finish(record, p.track(), p.lastMs());
+            }
+        }
+    }
+
+    /** The track ended: a last decision or review, then its tracklet joins its identity's memory. */
+    private void finish(Record<String, TrackletUpdate> record, String key, long now) {
+        TrackLink link = links.get(key);
+        if (link == null) {
+            harvest.release(key, 0);
+            return;
+        }
+        if (link.getIdentityId() == 0) {
+            decide(record, List.of(new LinkDecisions.Deciding(key, link)));
+        } else if (link.getObservations() > link.getNextReview() / 2) {
+            review(record, key, link, true);
+        }
+        link = links.get(key);
+        links.delete(key);
+        IdentityRecord identity = gallery.get(link.getIdentityId());
+        if (identity != null) {
+            gallery.put(folded(identity, key, link));
+        }
+        for (HarvestedCrop crop : harvest.release(key, link.getIdentityId())) {
+            context.forward(record.withKey(Long.toString(crop.getIdentityId())).withValue(crop));
+        }
+    }
+
+    private IdentityRecord folded(IdentityRecord identity, String key, TrackLink link) {
+        String camera = Presence.cameraOf(key);
+        Presence from = constraints().cameFrom(identity, camera, key, link.getFirstSeenMs());
+        if (from != null && link.getFirstSeenMs() - from.lastMs() < params.reentrySeconds() * 1000) {
+            String pair = TransitRules.pairKey(from.camera(), camera);
+            TransitStats stats = transits.get(pair);
+            transits.put(pair, LearnedTransits.record(stats == null ? TransitStats.getDefaultInstance() : stats,
+                    link.getFirstSeenMs() - from.lastMs()));
+        }
+        IdentityRecord.Builder out = Prototypes.fold(identity, link.getEvidence(), link.getModelVersion(),
+                link.getLastSeenMs(), params).toBuilder()
+                .setTracklets(identity.getTracklets() + 1)
+                .setLastSeenMs(Math.max(identity.getLastSeenMs(), link.getLastSeenMs()))
+                .setLastCamera(camera)
+                .addSightings(Sighting.newBuilder().setCamera(camera).setTrackId(trackId(key))
+                        .setFirstMs(link.getFirstSeenMs()).setLastMs(link.getLastSeenMs()));
+        if (!identity.getCamerasList().contains(camera)) {
+            out.addCameras(camera);
+        }
+        while (out.getSightingsCount() > params.maxSightings()) {
+            out.removeSightings(0);
+        }
+        return out.build();
+    }
+
+    private void emit(Record<String, TrackletUpdate> record, String key, TrackLink link, IdentityState state,
+                      long previous) {
+        FrameRef frame = link.getLastFrame();
+        context.forward(record.withKey(frame.getCamera())
+                .withValue(IdentityEvents.of(frame, trackId(key), link, state, previous)));
+    }
+
+    private static long trackId(String key) {
+        return Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
     }
 }

@@ -62,13 +62,14 @@ public final class CameraTracker {
                 .setModelVersion(frame.getModelVersion());
         CameraTracks state = previous;
         if (!state.getModelVersion().isEmpty() && !state.getModelVersion().equals(frame.getModelVersion())) {
-            // Embeddings of two models are not comparable: end every track and start over.
+            // Embeddings of two models are not comparable: the tracks go on by motion and take
+            // their appearance afresh from the new model, so a person keeps their track (and
+            // the linker their identity) across a model switch.
+            CameraTracks.Builder fresh = state.toBuilder().clearTracks();
             for (TrackState t : state.getTracksList()) {
-                if (t.getPhase() != TrackPhase.TRACK_TENTATIVE) {
-                    update.addEndedTrackIds(t.getId());
-                }
+                fresh.addTracks(t.toBuilder().clearEmbedding().clearLastHarvest());
             }
-            state = state.toBuilder().clearTracks().build();
+            state = fresh.build();
         }
         long seq = frame.getFrame().getSeq();
         List<Live> tracks = new ArrayList<>();
@@ -168,6 +169,10 @@ public final class CameraTracker {
 
     private double fusedCost(Live t, EmbeddedBox d) {
         double iou = Boxes.iou(t.predicted, d.getBox());
+        if (t.state.getEmbedding().getValuesCount() == 0) {
+            // just after a model switch: nothing to compare appearance with yet
+            return iou >= params.minIou() ? 1 - iou : Double.POSITIVE_INFINITY;
+        }
         double appearance = Vectors.cosine(t.state.getEmbedding(), d.getGlobal());
         if (iou >= params.minIou() && appearance >= params.minAppearance()) {
             return params.appearanceWeight() * (1 - appearance) + (1 - params.appearanceWeight()) * (1 - iou);
@@ -199,7 +204,7 @@ public final class CameraTracker {
                 .setLastSeq(seq)
                 .setPhase(phase)
                 .clearKalman();
-        if (confident) {
+        if (confident || track.getEmbedding().getValuesCount() == 0) {
             next.setEmbedding(Vectors.blend(track.getEmbedding(), detection.getGlobal(), params.embeddingMomentum()));
         }
         store(next, filter);

@@ -94,15 +94,18 @@ class CameraTrackerTest {
     }
 
     @Test
-    void aNewModelVersionEndsEveryTrack() {
+    void aNewModelVersionKeepsEveryTrackByMotionAndTakesItsAppearanceFromTheNewModel() {
         CameraTracks state = CameraTracks.getDefaultInstance();
         for (int i = 0; i < 3; i++) {
             state = tracker.step(state, frame("cam", i, box(100, 50, person(0)))).state();
         }
-        var next = frame("cam", 3, box(100, 50, person(0))).toBuilder().setModelVersion("other@1").build();
+        // the new model's vector is nothing like the old one: only motion can carry the track
+        var next = frame("cam", 3, box(102, 50, person(4))).toBuilder().setModelVersion("other@1").build();
         CameraTracker.Step step = tracker.step(state, next);
-        assertEquals(1, step.update().getEndedTrackIdsCount());
-        assertEquals(0, step.update().getTracksCount(), "the new model's track starts unconfirmed");
+        assertEquals(0, step.update().getEndedTrackIdsCount());
+        assertEquals(1, step.update().getTracksCount());
+        assertEquals(1, step.update().getTracks(0).getTrackId(), "the same track goes on");
+        assertEquals(person(4), step.update().getTracks(0).getEmbedding(), "its appearance is the new model's");
     }
 
     private static io.crossview.common.wire.EmbeddedBox scored(float x, float y, io.crossview.common.wire.Vector who,

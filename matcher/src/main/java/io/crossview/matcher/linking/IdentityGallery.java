@@ -1,0 +1,82 @@
+package io.crossview.matcher.linking;
+
+import io.crossview.common.wire.IdentityRecord;
+import io.crossview.common.wire.Vector;
+import io.crossview.matcher.gallery.GalleryIndex;
+import io.crossview.matcher.gallery.Match;
+import java.util.List;
+import java.util.function.LongPredicate;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The identities of a site: their records live in a RocksDB store (with its changelog, so they
+ * survive crashes and move with the task) and their prototypes also in an in-memory index for
+ * top-k search, rebuilt from the store when the task starts. Every write goes through here so
+ * the two never disagree.
+ */
+final class IdentityGallery {
+    private final KeyValueStore<String, IdentityRecord> store;
+    private final KeyValueStore<String, Long> sequence;
+    private final GalleryIndex index = new GalleryIndex();
+
+    IdentityGallery(KeyValueStore<String, IdentityRecord> store, KeyValueStore<String, Long> sequence) {
+        this.store = store;
+        this.sequence = sequence;
+        try (KeyValueIterator<String, IdentityRecord> all = store.all()) {
+            while (all.hasNext()) {
+                IdentityRecord record = Prototypes.upgrade(all.next().value);
+                indexRecord(record);
+            }
+        }
+    }
+
+    IdentityRecord get(long id) {
+        IdentityRecord record = store.get(key(id));
+        return record == null ? null : Prototypes.upgrade(record);
+    }
+
+    void put(IdentityRecord record) {
+        store.put(key(record.getId()), record);
+        index.remove(record.getId());
+        indexRecord(record);
+    }
+
+    void remove(long id) {
+        store.delete(key(id));
+        index.remove(id);
+    }
+
+    /** The {@code k} identities most like {@code vector} among those {@code allowed}, best first. */
+    List<Match> nearest(Vector vector, String modelVersion, int k, LongPredicate allowed) {
+        float[] query = new float[vector.getValuesCount()];
+        for (int i = 0; i < query.length; i++) {
+            query[i] = vector.getValues(i);
+        }
+        if (index.size(modelVersion) == 0 || index.dimension(modelVersion) != query.length) {
+            return List.of();
+        }
+        return index.topK(query, modelVersion, k, allowed);
+    }
+
+    long nextId() {
+        Long last = sequence.get("identity");
+        long next = last == null ? 1 : last + 1;
+        sequence.put("identity", next);
+        return next;
+    }
+
+    int size() {
+        return index.size();
+    }
+
+    private void indexRecord(IdentityRecord record) {
+        for (String version : Prototypes.versions(record)) {
+            index.put(record.getId(), version, Prototypes.rows(record, version));
+        }
+    }
+
+    static String key(long id) {
+        return Long.toString(id);
+    }
+}
