@@ -19,11 +19,14 @@ import java.util.Optional;
  * @param watchModels swap in models announced on the {@code models} topic
  * @param maxBatch    crops per model run; the crops of many messages share one run
  * @param maxWaitMs   how long the first message of a batch may wait for others
+ * @param cropsEvery  frames whose sequence number is a multiple of this forward their crops
+ *                    to the matcher for harvesting training data; 0 never does
  */
 public record EmbedderConfig(Path modelPath, String modelName, boolean watchModels, RuntimeOptions runtime,
-                             int maxBatch, long maxWaitMs) {
+                             int maxBatch, long maxWaitMs, int cropsEvery) {
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
     public static final String DEFAULT_MODEL_NAME = "reid";
+    public static final int DEFAULT_CROPS_EVERY = 5;
 
     public EmbedderConfig {
         if (modelPath != null && modelPath.toString().isBlank()) {
@@ -37,10 +40,13 @@ public record EmbedderConfig(Path modelPath, String modelName, boolean watchMode
         if (maxWaitMs < 0 || maxWaitMs > 10_000) {
             throw new IllegalArgumentException("embedder max_wait_ms must be 0..10000, got " + maxWaitMs);
         }
+        if (cropsEvery < 0) {
+            throw new IllegalArgumentException("embedder crops_every must be >= 0 (0: never), got " + cropsEvery);
+        }
     }
 
     public static EmbedderConfig defaults() {
-        return new EmbedderConfig(null, DEFAULT_MODEL_NAME, true, RuntimeOptions.DEFAULT, 32, 20);
+        return new EmbedderConfig(null, DEFAULT_MODEL_NAME, true, RuntimeOptions.DEFAULT, 32, 20, DEFAULT_CROPS_EVERY);
     }
 
     @JsonCreator
@@ -48,13 +54,15 @@ public record EmbedderConfig(Path modelPath, String modelName, boolean watchMode
                                    @JsonProperty("watch_models") Boolean watchModels,
                                    @JsonProperty("provider") String provider, @JsonProperty("device") Integer device,
                                    @JsonProperty("intra_op_threads") Integer threads,
-                                   @JsonProperty("max_batch") Integer maxBatch, @JsonProperty("max_wait_ms") Long maxWaitMs) {
+                                   @JsonProperty("max_batch") Integer maxBatch, @JsonProperty("max_wait_ms") Long maxWaitMs,
+                                   @JsonProperty("crops_every") Integer cropsEvery) {
         EmbedderConfig d = defaults();
         return new EmbedderConfig(model == null ? null : Path.of(model), modelName,
                 watchModels == null ? d.watchModels : watchModels,
                 new RuntimeOptions(threads == null ? DEFAULT_INTRA_OP_THREADS : threads,
                         provider == null ? Provider.AUTO : Provider.parse(provider), device == null ? 0 : device),
-                maxBatch == null ? d.maxBatch : maxBatch, maxWaitMs == null ? d.maxWaitMs : maxWaitMs);
+                maxBatch == null ? d.maxBatch : maxBatch, maxWaitMs == null ? d.maxWaitMs : maxWaitMs,
+                cropsEvery == null ? d.cropsEvery : cropsEvery);
     }
 
     /** Reads an embedder YAML file; a bad file is one IOException line naming it. */
@@ -64,19 +72,23 @@ public record EmbedderConfig(Path modelPath, String modelName, boolean watchMode
     }
 
     public EmbedderConfig withModel(Path path) {
-        return new EmbedderConfig(path, modelName, watchModels, runtime, maxBatch, maxWaitMs);
+        return new EmbedderConfig(path, modelName, watchModels, runtime, maxBatch, maxWaitMs, cropsEvery);
     }
 
     public EmbedderConfig withRuntime(RuntimeOptions options) {
-        return new EmbedderConfig(modelPath, modelName, watchModels, options, maxBatch, maxWaitMs);
+        return new EmbedderConfig(modelPath, modelName, watchModels, options, maxBatch, maxWaitMs, cropsEvery);
     }
 
     public EmbedderConfig withBatching(int crops, long waitMs) {
-        return new EmbedderConfig(modelPath, modelName, watchModels, runtime, crops, waitMs);
+        return new EmbedderConfig(modelPath, modelName, watchModels, runtime, crops, waitMs, cropsEvery);
     }
 
     public EmbedderConfig withWatching(boolean watch) {
-        return new EmbedderConfig(modelPath, modelName, watch, runtime, maxBatch, maxWaitMs);
+        return new EmbedderConfig(modelPath, modelName, watch, runtime, maxBatch, maxWaitMs, cropsEvery);
+    }
+
+    public EmbedderConfig withCropsEvery(int frames) {
+        return new EmbedderConfig(modelPath, modelName, watchModels, runtime, maxBatch, maxWaitMs, frames);
     }
 
     public Optional<Path> model() {

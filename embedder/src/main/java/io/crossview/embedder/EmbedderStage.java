@@ -24,20 +24,34 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * The embedder stage: FrameDetections in, one FrameEmbeddings out per message. The crops of
  * every message of a batch go through the model together, in runs of at most
- * {@code maxBatch}, and the vectors are split back per frame in input order.
+ * {@code maxBatch}, and the vectors are split back per frame in input order. Every
+ * {@code cropsEvery}-th frame (by sequence number) also carries each box's JPEG crop, for the
+ * matcher to harvest training crops from.
  */
 public final class EmbedderStage implements BatchHandler, RecordHandler {
     private final ModelSlot slot;
     private final String outputTopic;
     private final int maxBatch;
+    private final int cropsEvery;
 
-    public EmbedderStage(ModelSlot slot, Topics topics, int maxBatch) {
+    /**
+     * @param cropsEvery frames whose sequence number is a multiple of this carry their crops; 0 never
+     */
+    public EmbedderStage(ModelSlot slot, Topics topics, int maxBatch, int cropsEvery) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("embedder max batch must be >= 1, got " + maxBatch);
+        }
+        if (cropsEvery < 0) {
+            throw new IllegalArgumentException("embedder crops every must be >= 0, got " + cropsEvery);
         }
         this.slot = slot;
         this.outputTopic = topics.embeddings().name();
         this.maxBatch = maxBatch;
+        this.cropsEvery = cropsEvery;
+    }
+
+    public EmbedderStage(ModelSlot slot, Topics topics, int maxBatch) {
+        this(slot, topics, maxBatch, EmbedderConfig.DEFAULT_CROPS_EVERY);
     }
 
     /** A stage that owns nothing but this model, embedding each message's crops in one run. */
@@ -143,7 +157,17 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
         return item;
     }
 
-    private static FrameEmbeddings message(FrameDetections detections, List<Embedding> embeddings, String version) {
+    /**
+     * Whether this frame forwards its crops. Only a sample does: the crops are most of a
+     * detections message's bytes, and the matcher needs only a few diverse crops per track,
+     * so forwarding every frame's would multiply the size of the embeddings topic for nothing.
+     */
+    private boolean forwardsCrops(FrameDetections detections) {
+        return cropsEvery > 0 && Math.floorMod(detections.getFrame().getSeq(), cropsEvery) == 0;
+    }
+
+    private FrameEmbeddings message(FrameDetections detections, List<Embedding> embeddings, String version) {
+        boolean crops = forwardsCrops(detections);
         FrameEmbeddings.Builder out = FrameEmbeddings.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(detections.getFrame())
@@ -155,6 +179,9 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
                     .setGlobal(vector(e.global()));
             for (float[] part : e.parts()) {
                 box.addParts(vector(part));
+            }
+            if (crops) {
+                box.setCropJpeg(detections.getDetections(i).getCropJpeg());
             }
             out.addBoxes(box);
         }

@@ -23,6 +23,7 @@ class EmbedderConfigTest {
         assertEquals(1, config.runtime().intraOpThreads());
         assertEquals(Provider.AUTO, config.runtime().provider());
         assertEquals(32, config.maxBatch());
+        assertEquals(5, config.cropsEvery());
         assertEquals("reid", config.modelName());
         assertTrue(config.model().isEmpty());
         try (ReidModel model = config.openModel()) {
@@ -37,12 +38,14 @@ class EmbedderConfigTest {
                 provider: cpu
                 intra_op_threads: 2
                 max_batch: 8
+                crops_every: 0
                 """);
         EmbedderConfig config = EmbedderConfig.load(file);
         assertEquals(Path.of("/models/osnet_x0_25.onnx"), config.modelPath());
         assertEquals(Provider.CPU, config.runtime().provider());
         assertEquals(2, config.runtime().intraOpThreads());
         assertEquals(8, config.maxBatch());
+        assertEquals(0, config.cropsEvery());
         assertEquals(EmbedderConfig.defaults().maxWaitMs(), config.maxWaitMs());
     }
 
@@ -54,6 +57,9 @@ class EmbedderConfigTest {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "provider: tpu\n");
         IOException p = assertThrows(IOException.class, () -> EmbedderConfig.load(bad));
         assertTrue(p.getMessage().contains("auto, cuda or cpu"), p.getMessage());
+        Path negative = Files.writeString(dir.resolve("negative.yaml"), "crops_every: -5\n");
+        IOException n = assertThrows(IOException.class, () -> EmbedderConfig.load(negative));
+        assertTrue(n.getMessage().contains("crops_every"), n.getMessage());
         assertThrows(NoSuchFileException.class, () -> EmbedderConfig.load(dir.resolve("none.yaml")));
     }
 
@@ -63,6 +69,7 @@ class EmbedderConfigTest {
         assertThrows(IllegalArgumentException.class, () -> d.withBatching(0, 10));
         assertThrows(IllegalArgumentException.class, () -> d.withBatching(8, -1));
         assertThrows(IllegalArgumentException.class, () -> d.withModel(Path.of(" ")));
+        assertThrows(IllegalArgumentException.class, () -> d.withCropsEvery(-1));
         assertThrows(NoSuchFileException.class, d.withModel(Path.of("/no/such/model.onnx"))::openModel);
     }
 }

@@ -25,6 +25,7 @@ import io.crossview.embedder.registry.ModelSlot;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.embedder.testing.Pictures;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -145,6 +146,52 @@ class EmbedderStageTest {
                 }
             }
         }
+    }
+
+    @Test
+    void cropsTravelByteForByteOnSampledFramesOnlyAndNeverWhenSamplingIsOff() throws Exception {
+        byte[] red;
+        byte[] green;
+        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1);
+             Mat b = Pictures.person(Pictures.GREEN, Pictures.DARK, 0, 0, 1, 1, 2)) {
+            red = Jpeg.encode(a, 90);
+            green = Jpeg.encode(b, 90);
+        }
+        Box box = Box.newBuilder().setW(40).setH(100).build();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (long seq = 0; seq < 12; seq++) {
+            FrameDetections in = detections(detection(box, red), detection(box, green)).toBuilder()
+                    .setFrame(FRAME.toBuilder().setSeq(seq)).build();
+            records.add(record(WireSerdes.DETECTIONS.serialize("x", in)));
+        }
+        EmbedderStage everyFifth = new EmbedderStage(new ModelSlot(model), TOPICS, 32, 5);
+        EmbedderStage never = new EmbedderStage(new ModelSlot(model), TOPICS, 32, 0);
+
+        List<BatchHandler.Outcome> sampled = everyFifth.handle(records);
+        List<BatchHandler.Outcome> none = never.handle(records);
+
+        for (int seq = 0; seq < 12; seq++) {
+            FrameEmbeddings withCrops = embeddings(sampled.get(seq));
+            assertEquals(seq, withCrops.getFrame().getSeq());
+            assertEquals(2, withCrops.getBoxesCount());
+            if (seq % 5 == 0) {
+                assertArrayEquals(red, withCrops.getBoxes(0).getCropJpeg().toByteArray(), "frame " + seq);
+                assertArrayEquals(green, withCrops.getBoxes(1).getCropJpeg().toByteArray(), "frame " + seq);
+            } else {
+                assertTrue(withCrops.getBoxesList().stream().allMatch(b -> b.getCropJpeg().isEmpty()), "frame " + seq);
+            }
+            assertTrue(embeddings(none.get(seq)).getBoxesList().stream().allMatch(b -> b.getCropJpeg().isEmpty()),
+                    "frame " + seq + " with crops_every 0");
+        }
+        FrameDetections first = WireSerdes.DETECTIONS.deserialize("x", records.get(0).value());
+        assertArrayEquals(red, everyFifth.embed(first).getBoxes(0).getCropJpeg().toByteArray(),
+                "one frame embedded alone forwards its crops the same way");
+        assertTrue(never.embed(first).getBoxes(0).getCropJpeg().isEmpty());
+    }
+
+    private static FrameEmbeddings embeddings(BatchHandler.Outcome outcome) {
+        assertEquals(null, outcome.error());
+        return WireSerdes.EMBEDDINGS.deserialize("t1.embeddings", outcome.outputs().get(0).value());
     }
 
     private static FrameDetections detections(Detection... detections) {

@@ -18,7 +18,7 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Embedder YAML (model, provider, device, intra_op_threads, max_batch, max_wait_ms, model_name, watch_models)")
+    @Option(names = "--config", paramLabel = "FILE", description = "Embedder YAML (model, provider, device, intra_op_threads, max_batch, max_wait_ms, crops_every, model_name, watch_models)")
     Path config;
 
     @Option(names = "--model", paramLabel = "M.onnx", description = "Re-ID ONNX model (default: the built-in appearance model)")
@@ -39,6 +39,10 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--max-wait-ms", paramLabel = "MS", description = "How long a message may wait for others to batch with (default: 20)")
     Long maxWaitMs;
 
+    @Option(names = "--crops-every", paramLabel = "FRAMES",
+            description = "Forward the crops of every FRAMES-th frame for harvesting training crops; 0: never (default: 5)")
+    Integer cropsEvery;
+
     @Option(names = "--no-watch", description = "Ignore models announced on the models topic")
     boolean noWatch;
 
@@ -53,6 +57,9 @@ public final class EmbedCommand implements Callable<Integer> {
                 provider != null ? Provider.parse(provider) : r.provider(), device != null ? device : r.device()));
         settings = settings.withBatching(maxBatch != null ? maxBatch : settings.maxBatch(),
                 maxWaitMs != null ? maxWaitMs : settings.maxWaitMs());
+        if (cropsEvery != null) {
+            settings = settings.withCropsEvery(cropsEvery);
+        }
         if (noWatch) {
             settings = settings.withWatching(false);
         }

@@ -71,7 +71,7 @@ public final class Stages {
             slot.close();
         };
         return new StageLoop("embedder", bootstrap, StageGroups.embedder(topics), topics.detections().name(),
-                topics.deadLetters(), new EmbedderStage(slot, topics, config.maxBatch()),
+                topics.deadLetters(), new EmbedderStage(slot, topics, config.maxBatch(), config.cropsEvery()),
                 new Batching(config.maxBatch(), config.maxWaitMs()), owned);
     }
 

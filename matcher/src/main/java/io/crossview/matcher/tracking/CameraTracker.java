@@ -10,6 +10,7 @@ import io.crossview.common.wire.TrackPhase;
 import io.crossview.common.wire.TrackState;
 import io.crossview.common.wire.TrackletUpdate;
 import io.crossview.matcher.assignment.Hungarian;
+import io.crossview.matcher.harvest.HarvestSelector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +27,11 @@ public final class CameraTracker {
 
     private final TrackerParams params;
     private final Hungarian hungarian = new Hungarian();
+    private final HarvestSelector harvest;
 
     public CameraTracker(TrackerParams params) {
         this.params = params;
+        this.harvest = new HarvestSelector(params.harvest());
     }
 
     /** The new camera state and what the linker should learn from this frame. */
@@ -106,11 +109,7 @@ public final class CameraTracker {
             if (t.detection >= 0) {
                 EmbeddedBox detection = detections.get(t.detection);
                 boolean confident = detection.getBox().getScore() >= params.highScore();
-                TrackState followed = follow(t, detection, seq, confident);
-                next.addTracks(followed);
-                if (followed.getPhase() == TrackPhase.TRACK_CONFIRMED) {
-                    update.addTracks(observation(followed, detection.getBox()));
-                }
+                report(follow(t, detection, seq, confident), frame, t.detection, next, update);
             } else if (t.phase() == TrackPhase.TRACK_TENTATIVE) {
                 // a track not yet confirmed that keeps missing was likely noise; one missed
                 // detection (a detector's ordinary miss) is forgiven
@@ -129,11 +128,7 @@ public final class CameraTracker {
         }
         for (int d : high) {
             if (trackOf[d] < 0) {
-                TrackState born = born(next, detections.get(d), seq, frame.getFrame().getCaptureMs());
-                next.addTracks(born);
-                if (born.getPhase() == TrackPhase.TRACK_CONFIRMED) {
-                    update.addTracks(observation(born, detections.get(d).getBox()));
-                }
+                report(born(next, detections.get(d), seq, frame.getFrame().getCaptureMs()), frame, d, next, update);
             }
         }
         return new Step(next.build(), update.build());
@@ -224,6 +219,29 @@ public final class CameraTracker {
                 .setPhase(params.confirmHits() <= 1 ? TrackPhase.TRACK_CONFIRMED : TrackPhase.TRACK_TENTATIVE);
         store(track, KalmanBox.start(detection.getBox()));
         return track.build();
+    }
+
+    /**
+     * Keeps the track and, once it is confirmed, reports it with its detection {@code d}; a
+     * detection the harvest selector picks goes to the linker as a training crop, and the
+     * track remembers the pick (count, embedding, frame) for the next decision.
+     */
+    private void report(TrackState track, FrameEmbeddings frame, int d, CameraTracks.Builder next,
+                        TrackletUpdate.Builder update) {
+        if (track.getPhase() != TrackPhase.TRACK_CONFIRMED) {
+            next.addTracks(track);
+            return;
+        }
+        EmbeddedBox detection = frame.getBoxes(d);
+        TrackObservation seen = observation(track, detection.getBox());
+        if (harvest.judge(track, frame, d) instanceof HarvestSelector.Pick pick) {
+            seen = seen.toBuilder().setHarvestJpeg(detection.getCropJpeg()).setHarvestQuality((float) pick.quality())
+                    .build();
+            track = track.toBuilder().setHarvested(track.getHarvested() + 1).setLastHarvest(detection.getGlobal())
+                    .setLastHarvestSeq(frame.getFrame().getSeq()).build();
+        }
+        next.addTracks(track);
+        update.addTracks(seen);
     }
 
     private static TrackObservation observation(TrackState track, Box box) {

@@ -1,5 +1,7 @@
 package io.crossview.matcher.tracking;
 
+import io.crossview.matcher.harvest.HarvestPolicy;
+
 /**
  * Tuning of the per-camera tracker.
  *
@@ -12,11 +14,14 @@ package io.crossview.matcher.tracking;
  * @param highScore            detections at or above this score are matched first and may start tracks
  * @param lowScore             detections below it are ignored; those between only continue tracks (ByteTrack)
  * @param reactivateAppearance cosine at which a lost track takes a detection without any overlap
+ * @param harvest              which detections of confirmed tracks become training crops
  */
 public record TrackerParams(double minIou, double appearanceWeight, double minAppearance,
                             int confirmHits, int maxMisses, double embeddingMomentum,
-                            double highScore, double lowScore, double reactivateAppearance) {
+                            double highScore, double lowScore, double reactivateAppearance,
+                            HarvestPolicy harvest) {
     public TrackerParams {
+        harvest = harvest == null ? HarvestPolicy.defaults() : harvest;
         if (minIou < 0 || minIou >= 1) {
             throw new IllegalArgumentException("minIou must be in [0,1): " + minIou);
         }
@@ -34,6 +39,13 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
         }
     }
 
+    /** Nine-parameter form of earlier versions: harvesting at its defaults. */
+    public TrackerParams(double minIou, double appearanceWeight, double minAppearance, int confirmHits, int maxMisses,
+                         double embeddingMomentum, double highScore, double lowScore, double reactivateAppearance) {
+        this(minIou, appearanceWeight, minAppearance, confirmHits, maxMisses, embeddingMomentum, highScore, lowScore,
+                reactivateAppearance, HarvestPolicy.defaults());
+    }
+
     /** Six-parameter form of earlier versions: ByteTrack thresholds and re-activation at their defaults. */
     public TrackerParams(double minIou, double appearanceWeight, double minAppearance, int confirmHits, int maxMisses,
                          double embeddingMomentum) {
@@ -43,6 +55,11 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
     public static TrackerParams defaults() {
         // re-activation by appearance alone stays above the linker's 0.90: with the built-in
         // model, 27 % of different-person pairs pass 0.85
-        return new TrackerParams(0.2, 0.4, 0.5, 3, 8, 0.8, 0.5, 0.1, 0.93);
+        return new TrackerParams(0.2, 0.4, 0.5, 3, 8, 0.8, 0.5, 0.1, 0.93, HarvestPolicy.defaults());
+    }
+
+    public TrackerParams withHarvest(HarvestPolicy policy) {
+        return new TrackerParams(minIou, appearanceWeight, minAppearance, confirmHits, maxMisses, embeddingMomentum,
+                highScore, lowScore, reactivateAppearance, policy);
     }
 }

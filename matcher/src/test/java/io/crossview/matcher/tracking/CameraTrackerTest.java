@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import io.crossview.common.wire.CameraTracks;
+import io.crossview.common.wire.EmbeddedBox;
+import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.TrackObservation;
+import io.crossview.common.wire.TrackState;
 import io.crossview.common.wire.TrackletUpdate;
+import io.crossview.common.wire.Vector;
+import io.crossview.matcher.harvest.HarvestPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -175,5 +181,113 @@ class CameraTrackerTest {
         }
         List<TrackletUpdate> updates = run(frames);
         assertTrue(updates.stream().allMatch(u -> u.getTracksCount() == 0 && u.getEndedTrackIdsCount() == 0));
+    }
+
+    /** A person turning 0.08 rad a frame (in the plane of axes 0 and 2): even crops 5 frames apart differ. */
+    private static Vector turning(int frame) {
+        return turning(frame, 0.08);
+    }
+
+    private static Vector turning(int frame, double radiansPerFrame) {
+        double angle = radiansPerFrame * frame;
+        Vector.Builder v = Vector.newBuilder();
+        for (int i = 0; i < 8; i++) {
+            v.addValues(i == 0 ? (float) Math.cos(angle) : i == 2 ? (float) Math.sin(angle) : 0f);
+        }
+        return v.build();
+    }
+
+    private static ByteString cropOf(int frame) {
+        return ByteString.copyFromUtf8("jpeg of frame " + frame);
+    }
+
+    /** One person walking right across 60 frames; the embedder forwards crops on every 5th frame when asked. */
+    private static List<FrameEmbeddings> walk(boolean crops, EmbeddedBox... companions) {
+        return walk(crops, 0.08, companions);
+    }
+
+    private static List<FrameEmbeddings> walk(boolean crops, double turn, EmbeddedBox... companions) {
+        List<FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            EmbeddedBox walker = box(20 + 5 * i, 50, turning(i, turn));
+            if (crops && i % 5 == 0) {
+                walker = walker.toBuilder().setCropJpeg(cropOf(i)).build();
+            }
+            List<EmbeddedBox> boxes = new ArrayList<>(List.of(walker));
+            for (EmbeddedBox c : companions) {
+                EmbeddedBox moved = c.toBuilder().setBox(c.getBox().toBuilder().setX(c.getBox().getX() + 5 * i)).build();
+                boxes.add(crops && i % 5 == 0 ? moved.toBuilder().setCropJpeg(cropOf(1000 + i)).build() : moved);
+            }
+            frames.add(frame("cam", i, boxes.toArray(EmbeddedBox[]::new)));
+        }
+        return frames;
+    }
+
+    /** Frame numbers at which a track's observation carried a harvested crop, checking each crop is that frame's. */
+    private static List<Long> harvests(List<TrackletUpdate> updates) {
+        List<Long> seqs = new ArrayList<>();
+        for (TrackletUpdate u : updates) {
+            for (TrackObservation t : u.getTracksList()) {
+                if (!t.getHarvestJpeg().isEmpty()) {
+                    assertEquals(cropOf((int) u.getFrame().getSeq()), t.getHarvestJpeg());
+                    assertTrue(t.getHarvestQuality() > 0 && t.getHarvestQuality() <= 1, "quality " + t.getHarvestQuality());
+                    seqs.add(u.getFrame().getSeq());
+                }
+            }
+        }
+        return seqs;
+    }
+
+    @Test
+    void aWalkingTrackHarvestsSpacedDiverseCropsFromSampledFramesUpToItsQuota() {
+        List<FrameEmbeddings> frames = walk(true);
+        List<TrackletUpdate> updates = run(frames);
+        List<Long> picked = harvests(updates);
+
+        // confirmed at frame 2; crops on 5, 10, 15, ...; 10 looks different enough but is only 5 frames after 5
+        assertEquals(List.of(5L, 15L, 25L, 35L, 45L, 55L), picked);
+        assertTrue(picked.size() <= HarvestPolicy.defaults().maxPerTrack());
+        for (int i = 1; i < picked.size(); i++) {
+            assertTrue(picked.get(i) - picked.get(i - 1) >= HarvestPolicy.defaults().minFrameGap());
+        }
+        CameraTracks state = CameraTracks.getDefaultInstance();
+        for (FrameEmbeddings f : frames) {
+            state = tracker.step(state, f).state();
+        }
+        TrackState track = state.getTracks(0);
+        assertEquals(6, track.getHarvested());
+        assertEquals(55, track.getLastHarvestSeq());
+        assertEquals(turning(55), track.getLastHarvest(), "the track remembers the picked crop's own embedding");
+
+        CameraTracker stingy = new CameraTracker(TrackerParams.defaults()
+                .withHarvest(new HarvestPolicy(3, 64, 0.5, 0.1, 10, 0.95, 2)));
+        CameraTracks s = CameraTracks.getDefaultInstance();
+        List<TrackletUpdate> few = new ArrayList<>();
+        for (FrameEmbeddings f : frames) {
+            CameraTracker.Step step = stingy.step(s, f);
+            s = step.state();
+            few.add(step.update());
+        }
+        assertEquals(List.of(5L, 15L, 25L), harvests(few), "a track stops at maxPerTrack");
+    }
+
+    @Test
+    void aTrackThatLooksTheSameAllAlongHarvestsOnlyItsFirstCrop() {
+        assertEquals(List.of(5L), harvests(run(walk(true, 0.0))));
+    }
+
+    @Test
+    void aTrackWithoutForwardedCropsHarvestsNothing() {
+        List<TrackletUpdate> updates = run(walk(false));
+        assertTrue(updates.stream().mapToInt(TrackletUpdate::getTracksCount).sum() > 50, "the track is reported");
+        assertEquals(List.of(), harvests(updates));
+    }
+
+    @Test
+    void aWalkerOverlappedByACompanionHarvestsNothingForEither() {
+        // a second person walking alongside, their boxes sharing a quarter of their width
+        List<TrackletUpdate> updates = run(walk(true, box(50, 50, person(5))));
+        assertEquals(2, updates.get(30).getTracksCount(), "both are tracked");
+        assertEquals(List.of(), harvests(updates));
     }
 }
