@@ -37,7 +37,8 @@ public final class HarvestBuffer {
                 .setFrame(frame)
                 .setJpeg(observation.getHarvestJpeg())
                 .setTrackId(observation.getTrackId())
-                .setEmbedding(observation.getEmbedding())
+                .setEmbedding(observation.hasHarvestEmbedding() ? observation.getHarvestEmbedding()
+                        : observation.getEmbedding())
                 .setModelVersion(modelVersion)
                 .setQuality(observation.getHarvestQuality())
                 .build());

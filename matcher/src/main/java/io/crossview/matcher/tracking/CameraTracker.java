@@ -236,7 +236,7 @@ public final class CameraTracker {
         TrackObservation seen = observation(track, detection.getBox());
         if (harvest.judge(track, frame, d) instanceof HarvestSelector.Pick pick) {
             seen = seen.toBuilder().setHarvestJpeg(detection.getCropJpeg()).setHarvestQuality((float) pick.quality())
-                    .build();
+                    .setHarvestEmbedding(detection.getGlobal()).build();
             track = track.toBuilder().setHarvested(track.getHarvested() + 1).setLastHarvest(detection.getGlobal())
                     .setLastHarvestSeq(frame.getFrame().getSeq()).build();
         }

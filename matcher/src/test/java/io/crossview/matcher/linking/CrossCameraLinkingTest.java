@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
+import com.google.protobuf.ByteString;
+import io.crossview.common.wire.EmbeddedBox;
 import io.crossview.common.wire.FrameEmbeddings;
+import io.crossview.common.wire.HarvestedCrop;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.IdentityState;
@@ -180,6 +183,34 @@ class CrossCameraLinkingTest {
         KeyValueStore<String, IdentityRecord> gallery = driver.getKeyValueStore(LinkerProcessor.GALLERY_STORE);
         IdentityRecord identity = gallery.get(LinkKeys.identity(tracks.get("left/1")));
         assertTrue(Prototypes.versions(identity).contains("v2"), identity.toString());
+    }
+
+    @Test
+    void aFinishedTrackSendsItsPickedCropsLabelledWithItsFinalIdentity() {
+        start(SiteTopology.NONE);
+        TestOutputTopic<String, HarvestedCrop> harvest = driver.createOutputTopic(topics.harvest().name(),
+                Serdes.String().deserializer(), WireSerdes.HARVEST.deserializer());
+        for (int i = 0; i < 40; i++) {
+            EmbeddedBox seen = box(50 + 5 * i, 40, turning(2.0 * i));
+            if (i % 5 == 0) {
+                seen = seen.toBuilder().setCropJpeg(ByteString.copyFrom(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) i}))
+                        .build();
+            }
+            embeddings.pipeInput("left", frame("left", i, seen));
+        }
+        assertTrue(harvest.isEmpty(), "nothing is sent while the track may still be corrected");
+        empty("left", 40, 12);
+        long id = finalIdentities(identities.readValuesToList()).get("left/1");
+        List<org.apache.kafka.streams.test.TestRecord<String, HarvestedCrop>> crops = harvest.readRecordsToList();
+        assertTrue(crops.size() >= 2 && crops.size() <= 8, "a bounded sample: " + crops.size());
+        for (var crop : crops) {
+            assertEquals(Long.toString(id), crop.key());
+            assertEquals(id, crop.value().getIdentityId());
+            assertEquals(1, crop.value().getTrackId());
+            assertEquals(crop.value().getFrame().getSeq(), crop.value().getJpeg().byteAt(2) & 0xFF, "the crop of its own frame");
+            assertTrue(crop.value().getQuality() > 0);
+            assertEquals(8, crop.value().getEmbedding().getValuesCount());
+        }
     }
 
     @Test
