@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
+import io.crossview.matcher.linking.SiteTopology;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,6 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--detection", defaultValue = "oracle", description = "oracle (default; labelled) or hog")
     String detection;
 
+    @Option(names = "--topology", description = "Give the matcher the world's camera topology (overlaps, transit windows)"
+            + " instead of letting it learn one")
+    boolean topology;
+
     @Option(names = "--json", description = "Print only the JSON document (progress goes nowhere)")
     boolean json;
 
@@ -75,12 +80,22 @@ public final class BenchCommand implements Callable<Integer> {
                 configs.add(new CameraConfig("cam" + i, "bench", "synth://cam" + i + "?" + query(spec), fps,
                         null, null, null, null, null, null));
             }
-            RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true);
+            SiteTopology siteTopology = topology ? SiteTopology.load(work.resolve("gt").resolve("topology.yaml"))
+                    : SiteTopology.NONE;
+            progress.println("bench: matcher topology " + (topology ? "configured: " + siteTopology.cameras().size()
+                    + " cameras, " + siteTopology.overlaps().size() + " overlaps, " + siteTopology.connections().size()
+                    + " connections" : "learned from the links it makes"));
+            RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true, siteTopology,
+                    true);
             RunResult result;
             try (Feeds feeds = Feeds.open(configs)) {
                 result = new PipelineRun(settings, progress).run(feeds.list(), feeds.annotations(1));
             }
-            System.out.println(JSON.writeValueAsString(report(spec, mode, result, work.resolve("gt"), work.resolve("run/mot"))));
+            ObjectNode report = report(spec, mode, result, work.resolve("gt"), work.resolve("run/mot"));
+            report.put("topology", topology ? "configured" : "learned");
+            progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages");
+            report.set("matcher", matcherFigures(MatcherThroughput.measure(result.embeddings())));
+            System.out.println(JSON.writeValueAsString(report));
         } finally {
             Utils.delete(work.toFile());
         }
@@ -117,6 +132,15 @@ public final class BenchCommand implements Callable<Integer> {
         memory.put("peak_rss", round(PeakMemory.residentMiB())).put("peak_heap", round(PeakMemory.heapMiB()));
         root.set("accuracy", accuracy(gt, pred));
         return root;
+    }
+
+    private static ObjectNode matcherFigures(MatcherThroughput.Figures f) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("frames", f.frames()).put("identity_events", f.events()).put("seconds", round(f.topologySeconds()));
+        m.put("topology_frames_per_s", round(f.framesPerSecond())).put("topology_events_per_s", round(f.eventsPerSecond()));
+        m.put("bare_tracker_frames_per_s", round(f.bareTrackerFramesPerSecond()));
+        m.put("bare_over_topology", round(f.bareTrackerFramesPerSecond() / f.framesPerSecond()));
+        return m;
     }
 
     private static ObjectNode accuracy(Path gt, Path pred) throws Exception {

@@ -44,6 +44,8 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> endAtStart = new HashMap<>();
 
     private final Map<String, Long> identityOfTrack = new HashMap<>();
+    private final boolean keepEmbeddings;
+    private final List<FrameEmbeddings> embeddings = new ArrayList<>();
     private final Set<String> tracks = new HashSet<>();
     private final Map<String, byte[]> keptFrames = new HashMap<>();
     private final Map<String, List<IdentityEvent>> eventsOfFrame = new HashMap<>();
@@ -55,6 +57,12 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     private volatile boolean caughtUp;
 
     public IdentityCollector(String bootstrap, Topics topics, Path jsonlFile, LongPredicate keepFrame) throws IOException {
+        this(bootstrap, topics, jsonlFile, keepFrame, false);
+    }
+
+    public IdentityCollector(String bootstrap, Topics topics, Path jsonlFile, LongPredicate keepFrame,
+                             boolean keepEmbeddings) throws IOException {
+        this.keepEmbeddings = keepEmbeddings;
         this.topics = topics;
         this.keepFrame = keepFrame;
         this.jsonl = Files.newBufferedWriter(jsonlFile);
@@ -117,6 +125,11 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
             } else if (record.topic().equals(topics.embeddings().name())) {
                 FrameEmbeddings frame = WireSerdes.EMBEDDINGS.deserialize(record.topic(), record.value());
                 detections += frame.getBoxesCount();
+                if (keepEmbeddings) {
+                    synchronized (this) {
+                        embeddings.add(frame);
+                    }
+                }
                 embeddedFrames++;
             } else {
                 Frame frame = WireSerdes.FRAME.deserialize(record.topic(), record.value());
@@ -211,6 +224,11 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     /** Identities seen on more than one camera count one link per extra camera. */
     public synchronized int crossCameraLinks() {
         return camerasOfIdentity().values().stream().mapToInt(cameras -> cameras.size() - 1).sum();
+    }
+
+    /** Every embedding message of the run, in arrival order, when asked to keep them. */
+    public synchronized List<FrameEmbeddings> embeddings() {
+        return List.copyOf(embeddings);
     }
 
     public synchronized Map<String, byte[]> keptFrames() {

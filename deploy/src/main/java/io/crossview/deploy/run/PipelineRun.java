@@ -64,14 +64,15 @@ public final class PipelineRun {
         // One partition per topic: every stage then sees all cameras in capture-time order,
         // as it would with live cameras, instead of one camera racing ahead of another.
         TopicAdmin.ensure(bootstrap, topics, 1, (short) -1);
-        MatcherConfig matcherConfig = MatcherConfig.defaults(work.resolve("matcher-state"));
+        MatcherConfig matcherConfig = MatcherConfig.defaults(work.resolve("matcher-state"))
+                .withLinker(io.crossview.matcher.linking.LinkerParams.defaults(), settings.topology());
         int cameras = feeds.stream().mapToInt(f -> f.views().size()).sum();
         Path jsonl = settings.out().resolve("identities.jsonl");
 
         List<Thread> threads = new ArrayList<>();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "run-progress"));
         try (IdentityCollector collector = new IdentityCollector(bootstrap, topics, jsonl,
-                seq -> settings.annotations() > 0 && toAnnotate.contains(seq));
+                seq -> settings.annotations() > 0 && toAnnotate.contains(seq), settings.keepEmbeddings());
              StageLoop detector = Stages.detector(bootstrap, topics, settings.detection());
              StageLoop embedder = Stages.embedder(bootstrap, topics);
              KafkaStreams matcher = Stages.matcher(bootstrap, topics, matcherConfig);
@@ -103,7 +104,8 @@ public final class PipelineRun {
                     collector.latency().percentile(50), collector.latency().percentile(99), collector.latency().count(),
                     collector.modelVersion());
             return new RunResult(cameras, publisher.published(), collector.detections(), collector.tracks(),
-                    collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats);
+                    collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats,
+                    collector.embeddings());
         } finally {
             ticker.shutdownNow();
             for (Thread t : threads) {

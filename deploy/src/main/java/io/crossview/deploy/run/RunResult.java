@@ -1,10 +1,16 @@
 package io.crossview.deploy.run;
 
+import io.crossview.common.wire.FrameEmbeddings;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The figures of one pipeline run, counted from what the pipeline wrote to its topics. */
+/**
+ * The figures of one pipeline run, counted from what the pipeline wrote to its topics; the
+ * embeddings only when the run kept them (for the matcher benchmark).
+ */
 public record RunResult(int cameras, long frames, long detections, long tracks, long identities,
-                        long crossCameraLinks, long identityEvents, Path out, RunStats stats) {
+                        long crossCameraLinks, long identityEvents, Path out, RunStats stats,
+                        List<FrameEmbeddings> embeddings) {
     /** The one summary line, for instance {@code demo: cameras=2 frames=796 ...}. */
     public String summaryLine(String command) {
         return command + ": cameras=" + cameras + " frames=" + frames + " detections=" + detections + " tracks=" + tracks

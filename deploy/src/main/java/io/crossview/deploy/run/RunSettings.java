@@ -1,5 +1,6 @@
 package io.crossview.deploy.run;
 
+import io.crossview.matcher.linking.SiteTopology;
 import java.nio.file.Path;
 
 /**
@@ -10,8 +11,14 @@ import java.nio.file.Path;
  * @param realtime    pace sources to their capture times, as live cameras (latency needs it)
  */
 public record RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
-                          int annotations, boolean realtime) {
+                          int annotations, boolean realtime, SiteTopology topology, boolean keepEmbeddings) {
+    public RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
+                       int annotations, boolean realtime) {
+        this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false);
+    }
+
     public RunSettings {
+        topology = topology == null ? SiteTopology.NONE : topology;
         if (out == null) {
             throw new IllegalArgumentException("no output folder");
         }

@@ -1,0 +1,114 @@
+package io.crossview.deploy.bench;
+
+import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.topics.TopicAdmin;
+import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.CameraTracks;
+import io.crossview.common.wire.FrameEmbeddings;
+import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.stages.PipelineLag;
+import io.crossview.deploy.stages.Stages;
+import io.crossview.matcher.MatcherConfig;
+import io.crossview.matcher.MatcherTopology;
+import io.crossview.matcher.tracking.CameraTracker;
+import io.crossview.matcher.tracking.TrackerParams;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * How fast the matcher topology turns embeddings into identity events when nothing else runs:
+ * a run's embeddings, already on a fresh embedded broker, read as fast as the matcher can
+ * (exactly once, RocksDB, changelogs), against the bare per-camera tracker on the same frames
+ * in the same process (the algorithm without Kafka Streams).
+ */
+final class MatcherThroughput {
+    private MatcherThroughput() {
+    }
+
+    /** Matcher figures: frames/s and events/s through the topology, bare tracker frames/s, their ratio. */
+    record Figures(long frames, long events, double topologySeconds, double framesPerSecond, double eventsPerSecond,
+                   double bareTrackerFramesPerSecond) {
+    }
+
+    static Figures measure(List<FrameEmbeddings> embeddings) throws Exception {
+        double bare = bareTracker(embeddings);
+        Path dir = Files.createTempDirectory("crossview-matcher-bench-");
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
+            Topics topics = new Topics("mb.");
+            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) -1);
+            try (KafkaProducer<String, FrameEmbeddings> producer = new KafkaProducer<>(
+                    KafkaClients.producer(broker.bootstrap(), "matcher-bench"),
+                    new org.apache.kafka.common.serialization.StringSerializer(), WireSerdes.EMBEDDINGS.serializer())) {
+                for (FrameEmbeddings frame : embeddings) {
+                    producer.send(new ProducerRecord<>(topics.embeddings().name(), frame.getFrame().getCamera(), frame));
+                }
+            }
+            MatcherConfig config = MatcherConfig.defaults(dir.resolve("state"));
+            String group = topics.prefix() + config.applicationId();
+            List<String> inputs = List.of(topics.embeddings().name(),
+                    group + "-" + MatcherTopology.TRACKLETS_BY_SITE + "-repartition");
+            long start;
+            try (KafkaStreams matcher = Stages.matcher(broker.bootstrap(), topics, config);
+                 PipelineLag lag = new PipelineLag(broker.bootstrap())) {
+                matcher.start();
+                while (matcher.state() != KafkaStreams.State.RUNNING) {
+                    if (matcher.state() == KafkaStreams.State.ERROR) {
+                        throw new IllegalStateException("the matcher failed to start during the benchmark");
+                    }
+                    Thread.sleep(10);
+                }
+                // from the first assignment on: start-up and the first rebalance are not the topology's speed
+                start = System.nanoTime();
+                while (!drained(lag, group, inputs, broker.bootstrap(), topics)) {
+                    if (matcher.state() == KafkaStreams.State.ERROR) {
+                        throw new IllegalStateException("the matcher failed during the benchmark");
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long events = TopicAdmin.records(broker.bootstrap(), topics.identities().name());
+            return new Figures(embeddings.size(), events, seconds, embeddings.size() / seconds, events / seconds, bare);
+        } finally {
+            Utils.delete(dir.toFile());
+        }
+    }
+
+    private static boolean drained(PipelineLag lag, String group, List<String> inputs, String bootstrap, Topics topics) {
+        try {
+            return lag.lag(group, inputs) == 0 && TopicAdmin.records(bootstrap, topics.identities().name()) > 0;
+        } catch (RuntimeException e) {
+            // the repartition topic appears only once the matcher has started
+            return false;
+        }
+    }
+
+    /** Frames per second of the tracker alone: one warm-up pass, then passes for at least a second. */
+    private static double bareTracker(List<FrameEmbeddings> embeddings) {
+        CameraTracker tracker = new CameraTracker(TrackerParams.defaults());
+        trackAll(tracker, embeddings);
+        long frames = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 1_000_000_000L) {
+            trackAll(tracker, embeddings);
+            frames += embeddings.size();
+        }
+        return frames / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void trackAll(CameraTracker tracker, List<FrameEmbeddings> embeddings) {
+        Map<String, CameraTracks> state = new HashMap<>();
+        for (FrameEmbeddings frame : embeddings) {
+            String camera = frame.getFrame().getCamera();
+            state.put(camera, tracker.step(state.getOrDefault(camera, CameraTracks.getDefaultInstance()), frame).state());
+        }
+    }
+}
