@@ -13,9 +13,12 @@ import java.nio.file.Path;
  * @param instanceId    a stable name of this instance (static group membership), or null: a
  *                      restarted instance with the same name takes its tasks back at once instead
  *                      of waiting for the group to time the old one out
+ * @param applicationServer {@code host:port} where this instance answers interactive queries,
+ *                      told to the other instances (Streams' {@code application.server}), or null
  */
 public record MatcherConfig(String applicationId, Path stateDir, int standbyReplicas,
-                            TrackerParams tracker, LinkerParams linker, String instanceId) {
+                            TrackerParams tracker, LinkerParams linker, String instanceId,
+                            String applicationServer) {
     public MatcherConfig {
         if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("matcher application id may only hold letters, digits, '.', '_' and '-': "
@@ -31,14 +34,21 @@ public record MatcherConfig(String applicationId, Path stateDir, int standbyRepl
             throw new IllegalArgumentException("matcher instance id may only hold letters, digits, '.', '_' and '-': "
                     + instanceId);
         }
+        if (applicationServer != null && !applicationServer.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("matcher application server must be host:port: " + applicationServer);
+        }
     }
 
     public static MatcherConfig defaults(Path stateDir) {
         return new MatcherConfig("crossview-matcher", stateDir, 0, TrackerParams.defaults(), LinkerParams.defaults(),
-                null);
+                null, null);
     }
 
     public MatcherConfig withInstance(int standby, String instance) {
-        return new MatcherConfig(applicationId, stateDir, standby, tracker, linker, instance);
+        return new MatcherConfig(applicationId, stateDir, standby, tracker, linker, instance, applicationServer);
+    }
+
+    public MatcherConfig withApplicationServer(String hostAndPort) {
+        return new MatcherConfig(applicationId, stateDir, standbyReplicas, tracker, linker, instanceId, hostAndPort);
     }
 }
