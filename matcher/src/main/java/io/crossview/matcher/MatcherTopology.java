@@ -85,6 +85,9 @@ public final class MatcherTopology {
         if (config.instanceId() != null) {
             props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
         }
+        if (config.applicationServer() != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        }
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         props.put(DeadLetterHandler.TOPIC_PREFIX_CONFIG, topics.prefix());
         props.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), Topics.MAX_FRAME_BYTES + 64 * 1024);

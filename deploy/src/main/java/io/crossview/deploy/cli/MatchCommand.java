@@ -1,5 +1,8 @@
 package io.crossview.deploy.cli;
 
+import io.crossview.common.topics.Topics;
+import io.crossview.deploy.query.MatcherInstance;
+import io.crossview.deploy.query.ModelCropEmbedder;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherFile;
@@ -39,20 +42,44 @@ public final class MatchCommand implements Callable<Integer> {
             description = "Camera topology (overlaps, connections with transit seconds), e.g. the topology.yaml of crossview synth")
     Path topologyFile;
 
+    @Option(names = "--http-port", defaultValue = "7070", paramLabel = "PORT",
+            description = "Port of the query API (timelines, camera tracks, search); 0 turns it off (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--advertised-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Where the other matcher instances reach this one's query API (default: ${DEFAULT-VALUE})")
+    String advertisedHost;
+
+    @Option(names = "--search-model", paramLabel = "M.onnx",
+            description = "Re-ID model that embeds the pictures POSTed to /search: the embedders' model (default: the built-in one)")
+    Path searchModel;
+
     @Override
     public Integer call() throws Exception {
         MatcherConfig config = configured(MatcherConfig.defaults(stateDir).withInstance(standbyReplicas, instanceId),
                 configFile, topologyFile);
-        KafkaStreams streams = Stages.matcher(kafka.bootstrap, kafka.ensureTopics(), config);
+        Topics topics = kafka.ensureTopics();
+        ModelCropEmbedder embedder = httpPort == 0 ? null : ModelCropEmbedder.open(searchModel);
+        MatcherInstance queryable = httpPort == 0 ? null
+                : MatcherInstance.create(kafka.bootstrap, topics, config, advertisedHost, httpPort, embedder);
+        KafkaStreams streams = queryable != null ? queryable.streams() : Stages.matcher(kafka.bootstrap, topics, config);
         CountDownLatch failed = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
                 failed.countDown();
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.close(Duration.ofSeconds(30)), "match-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (queryable != null) {
+                queryable.close(Duration.ofSeconds(30));
+                embedder.close();
+            } else {
+                streams.close(Duration.ofSeconds(30));
+            }
+        }, "match-shutdown"));
         streams.start();
-        System.out.println("match: running against " + kafka.bootstrap + "; Ctrl-C stops");
+        System.out.println("match: running against " + kafka.bootstrap
+                + (queryable != null ? "; queries at " + queryable.url() : "") + "; Ctrl-C stops");
         failed.await();
         throw new IllegalStateException("the matcher stopped after an error (see the log above)");
     }

@@ -3,29 +3,19 @@ package io.crossview.deploy.match;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossview.common.kafka.KafkaClients;
-import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
-import io.crossview.common.wire.Box;
-import io.crossview.common.wire.EmbeddedBox;
-import io.crossview.common.wire.FrameEmbeddings;
-import io.crossview.common.wire.FrameRef;
 import io.crossview.common.wire.IdentityEvent;
-import io.crossview.common.wire.Vector;
 import io.crossview.deploy.broker.EmbeddedBroker;
 import io.crossview.deploy.testing.TopicContents;
+import io.crossview.deploy.testing.WalkingPeople;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +80,8 @@ class MatcherRecoveryIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.crossview.deploy.cli.CrossviewCli", "match", "--bootstrap", bootstrap, "--topic-prefix",
-                topics.prefix(), "--partitions", "1", "--state-dir", state.toString(), "--instance-id", "m1")
+                topics.prefix(), "--partitions", "1", "--state-dir", state.toString(), "--instance-id", "m1",
+                "--http-port", "0") // no query API: a fixed port could be taken on a shared machine
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), "match-" + topics.prefix() + System.nanoTime() + ".log"))
                 .start();
@@ -138,52 +129,7 @@ class MatcherRecoveryIT {
         return lines;
     }
 
-    /** Six people walking back and forth across two cameras of one site, with jitter; seeded. */
-    private static void produce(String bootstrap, Topics topics) throws Exception {
-        Random random = new Random(42);
-        float[][] looks = new float[6][16];
-        for (float[] look : looks) {
-            for (int i = 0; i < look.length; i++) {
-                look[i] = (float) random.nextGaussian();
-            }
-        }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "it"))) {
-            for (int f = 0; f < FRAMES; f++) {
-                String camera = f % 2 == 0 ? "east" : "west";
-                long seq = f / 2;
-                FrameEmbeddings.Builder frame = FrameEmbeddings.newBuilder().setSchemaVersion(WireSchema.VERSION)
-                        .setModelVersion("test@000000000000")
-                        .setFrame(FrameRef.newBuilder().setCamera(camera).setSite("site").setSeq(seq)
-                                .setCaptureMs(1_000_000 + seq * 200).setWidth(640).setHeight(480));
-                for (int p = 0; p < looks.length; p++) {
-                    // each person is in one camera for 100 frames, then in the other
-                    boolean here = ((seq + 37L * p) / 100) % 2 == (camera.equals("east") ? 0 : 1);
-                    if (!here) {
-                        continue;
-                    }
-                    double phase = ((seq + 37L * p) % 100) / 100.0;
-                    frame.addBoxes(EmbeddedBox.newBuilder()
-                            .setBox(Box.newBuilder().setX((float) (20 + 520 * phase + random.nextGaussian()))
-                                    .setY(60 * p + 20).setW(40).setH(100).setScore(0.9f))
-                            .setGlobal(noisy(looks[p], random)));
-                }
-                producer.send(new ProducerRecord<>(topics.embeddings().name(), camera.getBytes(StandardCharsets.UTF_8),
-                        frame.build().toByteArray()));
-            }
-        }
-    }
-
-    private static Vector noisy(float[] look, Random random) {
-        float[] v = new float[look.length];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (look[i] + 0.15 * random.nextGaussian());
-            norm += v[i] * v[i];
-        }
-        Vector.Builder out = Vector.newBuilder();
-        for (float x : v) {
-            out.addValues((float) (x / Math.sqrt(norm)));
-        }
-        return out.build();
+    private static void produce(String bootstrap, Topics topics) {
+        WalkingPeople.produce(bootstrap, topics.embeddings().name(), WalkingPeople.frames(FRAMES));
     }
 }

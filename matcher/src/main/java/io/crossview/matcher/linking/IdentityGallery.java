@@ -20,7 +20,13 @@ final class IdentityGallery {
     private final KeyValueStore<String, Long> sequence;
     private final GalleryIndex index = new GalleryIndex();
 
-    IdentityGallery(KeyValueStore<String, IdentityRecord> store, KeyValueStore<String, Long> sequence) {
+    /** Identity ids of one linker task; the task's partition in the high digits keeps them unique across sites. */
+    static final long IDS_PER_PARTITION = 1_000_000_000L;
+
+    private final long firstId;
+
+    IdentityGallery(KeyValueStore<String, IdentityRecord> store, KeyValueStore<String, Long> sequence, int partition) {
+        this.firstId = partition * IDS_PER_PARTITION;
         this.store = store;
         this.sequence = sequence;
         try (KeyValueIterator<String, IdentityRecord> all = store.all()) {
@@ -61,7 +67,7 @@ final class IdentityGallery {
 
     long nextId() {
         Long last = sequence.get("identity");
-        long next = last == null ? 1 : last + 1;
+        long next = last == null ? firstId + 1 : last + 1;
         sequence.put("identity", next);
         return next;
     }

@@ -56,7 +56,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         this.context = context;
         this.links = context.getStateStore(LINK_STORE);
         this.transits = context.getStateStore(TRANSIT_STORE);
-        this.gallery = new IdentityGallery(context.getStateStore(GALLERY_STORE), context.getStateStore(SEQUENCE_STORE));
+        this.gallery = new IdentityGallery(context.getStateStore(GALLERY_STORE), context.getStateStore(SEQUENCE_STORE),
+                context.taskId().partition());
         this.harvest = new HarvestBuffer(context.getStateStore(HarvestBuffer.STORE));
         this.rules = new TransitRules(topology, params, (a, b) -> transits.get(TransitRules.pairKey(a, b)));
         this.decisions = new LinkDecisions(gallery, params);
