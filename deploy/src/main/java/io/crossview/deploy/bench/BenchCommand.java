@@ -131,6 +131,8 @@ public final class BenchCommand implements Callable<Integer> {
         ObjectNode memory = root.putObject("memory_mib");
         memory.put("peak_rss", round(PeakMemory.residentMiB())).put("peak_heap", round(PeakMemory.heapMiB()));
         root.set("accuracy", accuracy(gt, pred));
+        root.putObject("harvest").put("crops", result.harvest().crops()).put("tracks", result.harvest().tracks())
+                .put("identities", result.harvest().identities());
         return root;
     }
 

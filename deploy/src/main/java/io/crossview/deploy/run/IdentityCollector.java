@@ -7,6 +7,7 @@ import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.Frame;
 import io.crossview.common.wire.FrameEmbeddings;
+import io.crossview.common.wire.HarvestedCrop;
 import io.crossview.common.wire.IdentityEvent;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -45,6 +46,9 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
 
     private final Map<String, Long> identityOfTrack = new HashMap<>();
     private final boolean keepEmbeddings;
+    private long harvested;
+    private final Set<String> harvestedTracks = new HashSet<>();
+    private final Set<Long> harvestedIdentities = new HashSet<>();
     private final List<FrameEmbeddings> embeddings = new ArrayList<>();
     private final Set<String> tracks = new HashSet<>();
     private final Map<String, byte[]> keptFrames = new HashMap<>();
@@ -68,7 +72,8 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
         this.jsonl = Files.newBufferedWriter(jsonlFile);
         this.consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "crossview-demo-collector"));
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.identities().name(), topics.embeddings().name(), topics.frames().name())) {
+        for (String topic : List.of(topics.identities().name(), topics.embeddings().name(), topics.frames().name(),
+                topics.harvest().name())) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
@@ -131,6 +136,13 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
                     }
                 }
                 embeddedFrames++;
+            } else if (record.topic().equals(topics.harvest().name())) {
+                HarvestedCrop crop = WireSerdes.HARVEST.deserialize(record.topic(), record.value());
+                synchronized (this) {
+                    harvested++;
+                    harvestedTracks.add(crop.getFrame().getCamera() + "/" + crop.getTrackId());
+                    harvestedIdentities.add(crop.getIdentityId());
+                }
             } else {
                 Frame frame = WireSerdes.FRAME.deserialize(record.topic(), record.value());
                 if (keepFrame.test(frame.getRef().getSeq())) {
@@ -224,6 +236,14 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     /** Identities seen on more than one camera count one link per extra camera. */
     public synchronized int crossCameraLinks() {
         return camerasOfIdentity().values().stream().mapToInt(cameras -> cameras.size() - 1).sum();
+    }
+
+    /** Crops the matcher harvested for training, the tracks and the identities they came from. */
+    public record Harvest(long crops, int tracks, int identities) {
+    }
+
+    public synchronized Harvest harvest() {
+        return new Harvest(harvested, harvestedTracks.size(), harvestedIdentities.size());
     }
 
     /** Every embedding message of the run, in arrival order, when asked to keep them. */

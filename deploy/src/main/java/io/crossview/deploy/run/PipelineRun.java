@@ -105,7 +105,7 @@ public final class PipelineRun {
                     collector.modelVersion());
             return new RunResult(cameras, publisher.published(), collector.detections(), collector.tracks(),
                     collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats,
-                    collector.embeddings());
+                    collector.embeddings(), collector.harvest());
         } finally {
             ticker.shutdownNow();
             for (Thread t : threads) {

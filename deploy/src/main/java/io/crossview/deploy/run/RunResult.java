@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record RunResult(int cameras, long frames, long detections, long tracks, long identities,
                         long crossCameraLinks, long identityEvents, Path out, RunStats stats,
-                        List<FrameEmbeddings> embeddings) {
+                        List<FrameEmbeddings> embeddings, IdentityCollector.Harvest harvest) {
     /** The one summary line, for instance {@code demo: cameras=2 frames=796 ...}. */
     public String summaryLine(String command) {
         return command + ": cameras=" + cameras + " frames=" + frames + " detections=" + detections + " tracks=" + tracks

@@ -67,7 +67,8 @@ public final class GalleryIndex {
      * The at most {@code k} identities of {@code modelVersion} most similar to {@code query},
      * best first, one entry per identity; equal similarities are ordered by lower identity id.
      * Only identities that {@code allowed} accepts are returned ({@code null}: all); it is asked
-     * only about identities similar enough to enter the result, so it should be a pure test.
+     * only about identities that would enter the result so far, not about every one, so it
+     * should be a pure test.
      * Similarities are dot products accumulated in float. An unknown version gives no matches.
      */
     public List<Match> topK(float[] query, String modelVersion, int k, LongPredicate allowed) {
