@@ -41,6 +41,6 @@ public record HarvestPolicy(int maxPerTrack, double minHeight, double minScore, 
     }
 
     public static HarvestPolicy defaults() {
-        return new HarvestPolicy(8, 64, 0.5, 0.1, 10, 0.95, 2);
+        return new HarvestPolicy(8, 48, 0.5, 0.1, 10, 0.98, 2);
     }
 }

@@ -97,9 +97,9 @@ class HarvestSelectorTest {
 
     @Test
     void aSmallBoxIsSkipped() {
-        assertEquals(Gate.TOO_SMALL, gate(judge(FRESH, 100, detection(100, 100, 30, 63, 0.9f, person(0)))));
+        assertEquals(Gate.TOO_SMALL, gate(judge(FRESH, 100, detection(100, 100, 30, 47, 0.9f, person(0)))));
         assertEquals(Gate.TOO_SMALL, gate(judge(FRESH, 100, detection(100, 100, 0, 120, 0.9f, person(0)))));
-        assertInstanceOf(Pick.class, judge(FRESH, 100, detection(100, 100, 30, 64, 0.9f, person(0))));
+        assertInstanceOf(Pick.class, judge(FRESH, 100, detection(100, 100, 30, 48, 0.9f, person(0))));
     }
 
     @Test
@@ -138,8 +138,8 @@ class HarvestSelectorTest {
     @Test
     void onlyACropUnlikeTheLastPickedOneIsPicked() {
         assertEquals(Gate.TOO_SIMILAR, gate(judge(harvested(1, 50, at(1)), 100, good())));
-        assertEquals(Gate.TOO_SIMILAR, gate(judge(harvested(1, 50, at(0.96)), 100, good())));
-        assertInstanceOf(Pick.class, judge(harvested(1, 50, at(0.94)), 100, good()));
+        assertEquals(Gate.TOO_SIMILAR, gate(judge(harvested(1, 50, at(0.985)), 100, good())));
+        assertInstanceOf(Pick.class, judge(harvested(1, 50, at(0.97)), 100, good()));
         assertInstanceOf(Pick.class, judge(harvested(1, 50, person(3)), 100, good()));
     }
 
@@ -170,6 +170,6 @@ class HarvestSelectorTest {
         assertThrows(IllegalArgumentException.class, () -> new HarvestPolicy(8, 64, 0.5, 0.1, 10, 1.5, 2));
         assertThrows(IllegalArgumentException.class, () -> new HarvestPolicy(8, 64, 0.5, 0.1, 10, 0.95, -2));
         HarvestPolicy d = HarvestPolicy.defaults();
-        assertEquals(new HarvestPolicy(8, 64, 0.5, 0.1, 10, 0.95, 2), d);
+        assertEquals(new HarvestPolicy(8, 48, 0.5, 0.1, 10, 0.98, 2), d);
     }
 }
