@@ -93,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             ObjectNode report = report(spec, mode, result, work.resolve("gt"), work.resolve("run/mot"));
             report.put("topology", topology ? "configured" : "learned");
-            progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages");
+            progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages x "
+                    + MatcherThroughput.COPIES + " copies of the cameras");
             report.set("matcher", matcherFigures(MatcherThroughput.measure(result.embeddings())));
             System.out.println(JSON.writeValueAsString(report));
         } finally {

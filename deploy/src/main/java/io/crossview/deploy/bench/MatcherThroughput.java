@@ -26,7 +26,8 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * How fast the matcher topology turns embeddings into identity events when nothing else runs:
  * a run's embeddings, already on a fresh embedded broker, read as fast as the matcher can
- * (exactly once, RocksDB, changelogs), against the bare per-camera tracker on the same frames
+ * (exactly once, RocksDB, changelogs; the cameras copied {@value #COPIES} times into one site),
+ * against the bare per-camera tracker on the same frames
  * in the same process (the algorithm without Kafka Streams).
  */
 final class MatcherThroughput {
@@ -38,7 +39,17 @@ final class MatcherThroughput {
                    double bareTrackerFramesPerSecond) {
     }
 
-    static Figures measure(List<FrameEmbeddings> embeddings) throws Exception {
+    /** Copies of the run's cameras fed at once, so the measurement lasts long enough to mean something. */
+    static final int COPIES = 5;
+
+    static Figures measure(List<FrameEmbeddings> run) throws Exception {
+        List<FrameEmbeddings> embeddings = new java.util.ArrayList<>();
+        for (FrameEmbeddings frame : run) {
+            for (int copy = 0; copy < COPIES; copy++) {
+                String camera = frame.getFrame().getCamera() + (copy == 0 ? "" : "-copy" + copy);
+                embeddings.add(frame.toBuilder().setFrame(frame.getFrame().toBuilder().setCamera(camera)).build());
+            }
+        }
         double bare = bareTracker(embeddings);
         Path dir = Files.createTempDirectory("crossview-matcher-bench-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {

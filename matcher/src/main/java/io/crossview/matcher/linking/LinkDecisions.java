@@ -86,10 +86,8 @@ final class LinkDecisions {
         List<Choice> others = candidates(new Deciding(key, link), constraints, current.getId());
         Choice best = others.isEmpty() ? null : others.get(0);
         if (link.getFounder()) {
-            // a founder's identity is only its own evidence, so there is nothing to compare the
-            // other with; it must fit by the margin a correction needs, not just the threshold
-            return best == null || best.similarity() < params.linkThreshold() + params.correctionMargin()
-                    ? Verdict.keep() : new Verdict(best, false);
+            // a founder's identity is only its own evidence: any identity that fits is the better answer
+            return best == null ? Verdict.keep() : new Verdict(best, false);
         }
         double mine = Prototypes.similarity(current, link.getEvidence(), link.getModelVersion());
         if (mine < -0.5) {

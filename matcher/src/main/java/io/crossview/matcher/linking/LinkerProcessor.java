@@ -79,9 +79,6 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
                 review(record, key, link, false);
             } else {
                 links.put(key, link);
-                if (link.getFounder()) {
-                    followFounder(link);
-                }
                 emit(record, key, link, link.getIdentityId() == 0 ? IdentityState.IDENTITY_PENDING
                         : IdentityState.IDENTITY_TRACKED, 0);
             }
@@ -160,8 +157,9 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         LinkDecisions.Verdict verdict = current == null ? LinkDecisions.Verdict.keep()
                 : decisions.review(key, reviewed, current, constraints());
         if (verdict.moveTo() == null && !verdict.split()) {
-            if (reviewed.getFounder()) {
-                followFounder(reviewed);
+            if (reviewed.getFounder() && current != null) {
+                gallery.put(Prototypes.seed(current, reviewed.getEvidence(), reviewed.getModelVersion(),
+                        reviewed.getLastSeenMs()));
             }
             links.put(key, reviewed);
             if (!atEnd) {
@@ -185,19 +183,6 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
             dropIfOrphaned(previous, key);
         }
         emit(record, key, corrected, IdentityState.IDENTITY_CORRECTED, previous);
-    }
-
-    /**
-     * Until its founder ends, a new identity is only that track: its prototype follows the
-     * track's evidence frame by frame, so a camera that sees the person next compares with the
-     * best view of them so far, not with their first five frames.
-     */
-    private void followFounder(TrackLink founder) {
-        IdentityRecord identity = gallery.get(founder.getIdentityId());
-        if (identity != null && identity.getTracklets() == 0) {
-            gallery.put(Prototypes.seed(identity, founder.getEvidence(), founder.getModelVersion(),
-                    founder.getLastSeenMs()));
-        }
     }
 
     /** An identity founded by a track that left it, with no other tracklet, is removed. */
