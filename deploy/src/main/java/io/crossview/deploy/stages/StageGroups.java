@@ -14,4 +14,8 @@ public final class StageGroups {
     public static String embedder(Topics topics) {
         return topics.prefix() + "crossview-embedder";
     }
+
+    public static String cropCollector(Topics topics) {
+        return topics.prefix() + "crossview-crop-collector";
+    }
 }

@@ -13,6 +13,8 @@ import io.crossview.embedder.registry.ModelSlot;
 import io.crossview.embedder.registry.ModelWatcher;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.matcher.MatcherConfig;
+import io.crossview.trainer.store.CropStore;
+import io.crossview.trainer.store.HarvestIntake;
 import io.crossview.matcher.MatcherTopology;
 import java.io.IOException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -73,6 +75,12 @@ public final class Stages {
         return new StageLoop("embedder", bootstrap, StageGroups.embedder(topics), topics.detections().name(),
                 topics.deadLetters(), new EmbedderStage(slot, topics, config.maxBatch(), config.cropsEvery()),
                 new Batching(config.maxBatch(), config.maxWaitMs()), owned);
+    }
+
+    /** The trainer's intake: the {@code harvest} topic into a crop store, which the loop then owns. */
+    public static StageLoop cropCollector(String bootstrap, Topics topics, CropStore store) {
+        return new StageLoop("crops", bootstrap, StageGroups.cropCollector(topics), topics.harvest().name(),
+                topics.deadLetters(), new HarvestIntake(store, System::currentTimeMillis), store);
     }
 
     public static KafkaStreams matcher(String bootstrap, Topics topics, MatcherConfig config) {
