@@ -38,18 +38,18 @@ final class IdentityGallery {
     }
 
     IdentityRecord get(long id) {
-        IdentityRecord record = store.get(key(id));
+        IdentityRecord record = store.get(LinkKeys.identity(id));
         return record == null ? null : Prototypes.upgrade(record);
     }
 
     void put(IdentityRecord record) {
-        store.put(key(record.getId()), record);
+        store.put(LinkKeys.identity(record.getId()), record);
         index.remove(record.getId());
         indexRecord(record);
     }
 
     void remove(long id) {
-        store.delete(key(id));
+        store.delete(LinkKeys.identity(id));
         index.remove(id);
     }
 
@@ -72,17 +72,10 @@ final class IdentityGallery {
         return next;
     }
 
-    int size() {
-        return index.size();
-    }
-
     private void indexRecord(IdentityRecord record) {
         for (String version : Prototypes.versions(record)) {
             index.put(record.getId(), version, Prototypes.rows(record, version));
         }
     }
 
-    static String key(long id) {
-        return Long.toString(id);
-    }
 }

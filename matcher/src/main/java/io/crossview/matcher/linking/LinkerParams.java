@@ -62,11 +62,6 @@ public record LinkerParams(double linkThreshold, double prototypeMomentum, int m
         return new LinkerParams(0.9, 0.5, 4, 0.95, 5, 0.03, 300, 0.5, 20, 64);
     }
 
-    public LinkerParams withMinEvidence(int frames) {
-        return new LinkerParams(linkThreshold, prototypeMomentum, maxPrototypes, prototypeSpread, frames,
-                correctionMargin, reentrySeconds, transitSlack, learnAfter, maxSightings);
-    }
-
     private static void check(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException("linker " + name + " must be in [" + min + ", " + max + "], got " + value);
