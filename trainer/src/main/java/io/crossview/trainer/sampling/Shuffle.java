@@ -1,0 +1,26 @@
+package io.crossview.trainer.sampling;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** Fisher-Yates shuffles on a {@link RandomGenerator}, which {@code Collections.shuffle} does not take. */
+final class Shuffle {
+    private Shuffle() {
+    }
+
+    static void shuffle(int[] values, RandomGenerator random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int v = values[i];
+            values[i] = values[j];
+            values[j] = v;
+        }
+    }
+
+    static <T> void shuffle(List<T> values, RandomGenerator random) {
+        for (int i = values.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            values.set(i, values.set(j, values.get(i)));
+        }
+    }
+}
