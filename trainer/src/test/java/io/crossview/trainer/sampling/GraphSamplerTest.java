@@ -31,6 +31,21 @@ class GraphSamplerTest {
     }
 
     @Test
+    void batchesAreTrainedInAShuffledOrderNotAnchorOrder() {
+        int[] labels = SamplingFixtures.labelsWithSizes(SamplingFixtures.randomSizes(30, 6, 8));
+        GraphSampler sampler = new GraphSampler(labels, P, K, 8);
+        float[][] d = SamplingFixtures.randomDistances(30, 5, 8);
+        int[] first = anchorOrder(sampler.epoch(d).batches(), sampler.classes());
+        int[] second = anchorOrder(sampler.epoch(d).batches(), sampler.classes());
+        assertNotEquals(Arrays.toString(IntStream.range(0, 30).toArray()), Arrays.toString(first));
+        assertNotEquals(Arrays.toString(first), Arrays.toString(second));
+    }
+
+    private static int[] anchorOrder(List<Batch> batches, ClassIndex classes) {
+        return batches.stream().mapToInt(b -> classes.classOf(b.image(0))).toArray();
+    }
+
+    @Test
     void theOtherClassesOfABatchAreItsAnchorsPMinusOneNearestWithTiesByClassId() {
         for (long seed = 0; seed < 10; seed++) {
             int[] labels = SamplingFixtures.labelsWithSizes(SamplingFixtures.randomSizes(20, 8, seed));
