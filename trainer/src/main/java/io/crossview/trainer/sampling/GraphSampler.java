@@ -2,7 +2,6 @@ package io.crossview.trainer.sampling;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The QAConv-GS graph sampler: every class anchors one batch of itself and its P−1 nearest
@@ -18,11 +17,10 @@ import java.util.SplittableRandom;
  * Not thread-safe: one sampler per training loop.
  */
 public final class GraphSampler {
+    private final Dealer dealer;
     private final ClassIndex classes;
     private final int p;
     private final int k;
-    private final SplittableRandom random;
-    private final ClassDeck[] decks;
 
     /**
      * @param labels image i has class labels[i]
@@ -31,17 +29,10 @@ public final class GraphSampler {
      * @param seed   the same seed, labels and distance matrices give the same epochs
      */
     public GraphSampler(int[] labels, int p, int k, long seed) {
-        if (p < 1 || k < 1) {
-            throw new IllegalArgumentException("graph sampler needs P >= 1 and K >= 1, got P=" + p + " K=" + k);
-        }
-        this.classes = ClassIndex.of(labels);
-        this.p = Math.min(p, classes.classCount());
-        this.k = k;
-        this.random = new SplittableRandom(seed);
-        this.decks = new ClassDeck[classes.classCount()];
-        for (int c = 0; c < decks.length; c++) {
-            decks[c] = new ClassDeck(classes.imagesView(c));
-        }
+        this.dealer = new Dealer("graph sampler", labels, p, k, seed);
+        this.classes = dealer.classes;
+        this.p = dealer.p;
+        this.k = dealer.k;
     }
 
     public ClassIndex classes() {
@@ -74,21 +65,19 @@ public final class GraphSampler {
         int[][] neighbours = ClassGraph.nearest(distances, p - 1);
         long graphNanos = System.nanoTime() - start;
 
-        for (ClassDeck deck : decks) {
-            deck.reset(random);
-        }
+        dealer.reset();
         List<Batch> batches = new ArrayList<>(count);
         int[] images = new int[p * k];
         for (int anchor = 0; anchor < count; anchor++) {
-            decks[anchor].deal(k, random, images, 0);
+            dealer.deal(anchor, images, 0);
             for (int i = 0; i < p - 1; i++) {
                 int neighbour = neighbours[anchor][i];
-                decks[neighbour].deal(k, random, images, (i + 1) * k);
+                dealer.deal(neighbour, images, (i + 1) * k);
             }
             batches.add(new Batch(images));
         }
         // Built in anchor order so the decks are dealt deterministically; trained in random order.
-        Shuffle.shuffle(batches, random);
+        Shuffle.shuffle(batches, dealer.random);
         return new Epoch(batches, System.nanoTime() - start, graphNanos);
     }
 }

@@ -3,7 +3,6 @@ package io.crossview.trainer.sampling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The baseline PK sampler: batches of P random classes × K images each.
@@ -20,11 +19,10 @@ import java.util.SplittableRandom;
  * <p>With fewer than P classes, P is clamped to the class count. Not thread-safe.
  */
 public final class PkSampler {
+    private final Dealer dealer;
     private final ClassIndex classes;
     private final int p;
     private final int k;
-    private final SplittableRandom random;
-    private final ClassDeck[] decks;
 
     /**
      * @param labels image i has class labels[i]
@@ -33,17 +31,10 @@ public final class PkSampler {
      * @param seed   the same seed and labels give the same epochs
      */
     public PkSampler(int[] labels, int p, int k, long seed) {
-        if (p < 1 || k < 1) {
-            throw new IllegalArgumentException("PK sampler needs P >= 1 and K >= 1, got P=" + p + " K=" + k);
-        }
-        this.classes = ClassIndex.of(labels);
-        this.p = Math.min(p, classes.classCount());
-        this.k = k;
-        this.random = new SplittableRandom(seed);
-        this.decks = new ClassDeck[classes.classCount()];
-        for (int c = 0; c < decks.length; c++) {
-            decks[c] = new ClassDeck(classes.imagesView(c));
-        }
+        this.dealer = new Dealer("PK sampler", labels, p, k, seed);
+        this.classes = dealer.classes;
+        this.p = dealer.p;
+        this.k = dealer.k;
     }
 
     public ClassIndex classes() {
@@ -78,8 +69,8 @@ public final class PkSampler {
         int[] owed = new int[count];
         for (int c = 0; c < count; c++) {
             owed[c] = turns(c);
-            decks[c].reset(random);
         }
+        dealer.reset();
         int[] order = new int[count];
         for (int c = 0; c < count; c++) {
             order[c] = c;
@@ -89,7 +80,7 @@ public final class PkSampler {
         int[] images = new int[p * k];
         while (true) {
             // Random order first, then a stable sort by turns owed (most first): ties stay random.
-            Shuffle.shuffle(order, random);
+            Shuffle.shuffle(order, dealer.random);
             for (int i = 0; i < count; i++) {
                 keys[i] = ((long) -owed[order[i]] << 32) | i;
             }
@@ -100,7 +91,7 @@ public final class PkSampler {
             for (int slot = 0; slot < p; slot++) {
                 // Classes that owe nothing sort last, after those that do, in random order: the fillers.
                 int c = order[(int) keys[slot]];
-                decks[c].deal(k, random, images, slot * k);
+                dealer.deal(c, images, slot * k);
                 if (owed[c] > 0) {
                     owed[c]--;
                 }
