@@ -1,0 +1,109 @@
+package io.crossview.trainer.export;
+
+import io.crossview.common.onnx.OnnxGraph;
+import io.crossview.embedder.runtime.Preprocessing;
+import io.crossview.trainer.model.ConvBn;
+import io.crossview.trainer.model.NetShape;
+import io.crossview.trainer.model.ReidNet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a trained {@link ReidNet} as an ONNX re-ID model that the embedder runs unchanged:
+ * input {@code images} [N,3,H,W], outputs {@code global} [N, G + S·P] (the test-time descriptor)
+ * and {@code parts} [N, S, P], with the preprocessing in the model's metadata.
+ *
+ * <p>Batch normalisation is folded into the convolutions, so the graph is only Conv, Relu,
+ * MaxPool, the two poolings, LpNormalization and reshapes: the inference forward pass of the
+ * network, written out op by op.
+ */
+public final class OnnxExporter {
+    public static final String KEY_EPOCHS = "crossview.trained_epochs";
+    public static final String KEY_TRAINED_ON = "crossview.trained_on";
+
+    private OnnxExporter() {
+    }
+
+    /** What the exporter records about the model besides its weights. */
+    public record Provenance(String name, int epochs, String trainedOn) {
+    }
+
+    public static byte[] export(ReidNet net, Preprocessing preprocessing, Provenance provenance) {
+        NetShape shape = net.shape();
+        if (preprocessing.height() != shape.height() || preprocessing.width() != shape.width()) {
+            throw new IllegalArgumentException("preprocessing " + preprocessing + " does not match the network input "
+                    + shape.height() + "x" + shape.width());
+        }
+        List<ConvBn.Folded> layers = net.foldedLayers();
+        OnnxGraph g = new OnnxGraph(provenance.name());
+        String x = g.floatInput("images", "N", 3, shape.height(), shape.width());
+
+        x = relu(g, conv(g, x, layers.get(0)));
+        x = maxPool(g, relu(g, conv(g, x, layers.get(1))));
+        String trunk = maxPool(g, relu(g, conv(g, x, layers.get(2))));
+
+        String pooled = g.node("GlobalAveragePool", "global_pool", new String[] {relu(g, conv(g, trunk, layers.get(3)))});
+        String global = g.node("Reshape", "global_raw", new String[] {conv(g, pooled, layers.get(4)),
+                g.longs("global_shape", new long[] {0, shape.globalDim()}, 2)});
+
+        long rows = shape.featureRows() / shape.stripes();
+        String stripes = g.node("AveragePool", "stripe_pool", new String[] {relu(g, conv(g, trunk, layers.get(5)))},
+                OnnxGraph.ints("kernel_shape", rows, shape.featureCols()),
+                OnnxGraph.ints("strides", rows, shape.featureCols()));
+        String partRows = g.node("Reshape", "part_rows", new String[] {conv(g, stripes, layers.get(6)),
+                g.longs("part_rows_shape", new long[] {0, shape.partDim(), shape.stripes()}, 3)});
+        String parts = g.node("Transpose", "parts", new String[] {partRows}, OnnxGraph.ints("perm", 0, 2, 1));
+        String local = g.node("Reshape", "local_raw", new String[] {parts,
+                g.longs("local_shape", new long[] {0, shape.localDim()}, 2)});
+
+        g.node("Concat", "global", new String[] {normalise(g, global), normalise(g, local)},
+                OnnxGraph.integer("axis", 1));
+        g.floatOutput("global", "N", shape.descriptorDim());
+        g.floatOutput("parts", "N", shape.stripes(), shape.partDim());
+        return g.toModel("crossview-trainer", metadata(shape, preprocessing, provenance));
+    }
+
+    private static String conv(OnnxGraph g, String input, ConvBn.Folded layer) {
+        String w = g.floats(layer.name() + "_w", layer.weight(), layer.out(), layer.in(), layer.kernel(), layer.kernel());
+        String b = g.floats(layer.name() + "_b", layer.bias(), layer.out());
+        int pad = layer.pad();
+        return g.node("Conv", layer.name() + "_out", new String[] {input, w, b},
+                OnnxGraph.ints("kernel_shape", layer.kernel(), layer.kernel()),
+                OnnxGraph.ints("strides", layer.stride(), layer.stride()),
+                OnnxGraph.ints("pads", pad, pad, pad, pad));
+    }
+
+    private static String relu(OnnxGraph g, String input) {
+        return g.node("Relu", input + "_relu", new String[] {input});
+    }
+
+    private static String maxPool(OnnxGraph g, String input) {
+        return g.node("MaxPool", input + "_pool", new String[] {input},
+                OnnxGraph.ints("kernel_shape", 2, 2), OnnxGraph.ints("strides", 2, 2));
+    }
+
+    private static String normalise(OnnxGraph g, String input) {
+        return g.node("LpNormalization", input + "_unit", new String[] {input},
+                OnnxGraph.integer("axis", 1), OnnxGraph.integer("p", 2));
+    }
+
+    private static Map<String, String> metadata(NetShape shape, Preprocessing p, Provenance provenance) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(Preprocessing.KEY_NAME, provenance.name());
+        m.put(Preprocessing.KEY_HEIGHT, Integer.toString(p.height()));
+        m.put(Preprocessing.KEY_WIDTH, Integer.toString(p.width()));
+        m.put(Preprocessing.KEY_MEAN, triple(p.mean()));
+        m.put(Preprocessing.KEY_STD, triple(p.std()));
+        m.put(Preprocessing.KEY_CHANNEL_ORDER, p.rgb() ? "RGB" : "BGR");
+        m.put(Preprocessing.KEY_PARTS, Integer.toString(shape.stripes()));
+        m.put(KEY_EPOCHS, Integer.toString(provenance.epochs()));
+        m.put(KEY_TRAINED_ON, provenance.trainedOn());
+        return m;
+    }
+
+    private static String triple(float[] v) {
+        return String.format(Locale.ROOT, "%s,%s,%s", v[0], v[1], v[2]);
+    }
+}

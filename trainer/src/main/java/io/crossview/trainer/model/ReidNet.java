@@ -1,0 +1,135 @@
+package io.crossview.trainer.model;
+
+import java.nio.file.Path;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.InputArchive;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * The trainable re-ID network, after JLML: a shared convolutional trunk, then a global branch
+ * (pooled over the whole picture) and a local branch (pooled per horizontal stripe, as in JLML
+ * and PASS), each ending in an embedding layer. The test-time descriptor is the two branch
+ * descriptors, each L2-normalised, side by side.
+ *
+ * <pre>
+ * stem 3x3/2 → block1 3x3 + pool → block2 3x3 + pool ─┬→ global 3x3 → mean → embed 1x1 → global [G]
+ *                                                      └→ local 3x3 → stripe means → embed 1x1 → parts [S, P]
+ * </pre>
+ */
+public final class ReidNet implements AutoCloseable {
+    private final NetShape shape;
+    private final Module module = new Module();
+    final ConvBn stem;
+    final ConvBn block1;
+    final ConvBn block2;
+    final ConvBn globalConv;
+    final ConvBn globalEmbed;
+    final ConvBn localConv;
+    final ConvBn localEmbed;
+
+    /** A network with fresh weights drawn from torch's generator seeded with {@code seed}. */
+    public ReidNet(NetShape shape, long seed) {
+        this.shape = shape;
+        torch.manual_seed(seed);
+        int[] c = shape.channels();
+        stem = new ConvBn(module, "stem", 3, c[0], 3, 2);
+        block1 = new ConvBn(module, "block1", c[0], c[1], 3, 1);
+        block2 = new ConvBn(module, "block2", c[1], c[2], 3, 1);
+        globalConv = new ConvBn(module, "global", c[2], c[3], 3, 1);
+        globalEmbed = new ConvBn(module, "global_embed", c[3], shape.globalDim(), 1, 1);
+        localConv = new ConvBn(module, "local", c[2], c[3], 3, 1);
+        localEmbed = new ConvBn(module, "local_embed", c[3], shape.partDim(), 1, 1);
+    }
+
+    public NetShape shape() {
+        return shape;
+    }
+
+    /** What one forward pass gives: the branch descriptors and the test-time descriptor. */
+    public record Features(Tensor global, Tensor local, Tensor descriptor) {
+    }
+
+    /** A forward pass over images [N, 3, H, W], preprocessed as {@link #preprocessing} says. */
+    public Features forward(Tensor images, boolean training) {
+        Tensor h = stem.forward(images, training).relu();
+        h = pool(block1.forward(h, training).relu());
+        h = pool(block2.forward(h, training).relu());
+
+        Tensor g = globalConv.forward(h, training).relu();
+        g = torch.adaptive_avg_pool2d(g, 1, 1);
+        Tensor global = globalEmbed.forward(g, training).reshape(-1, shape.globalDim());
+
+        Tensor l = localConv.forward(h, training).relu();
+        long rows = shape.featureRows() / shape.stripes();
+        l = torch.avg_pool2d(l, new long[] {rows, shape.featureCols()}, new long[] {rows, shape.featureCols()},
+                new long[] {0, 0}, false, true, new org.bytedeco.pytorch.LongOptional());
+        Tensor parts = localEmbed.forward(l, training).reshape(-1, shape.partDim(), shape.stripes()).permute(0, 2, 1);
+        Tensor local = parts.reshape(-1, shape.localDim());
+
+        Tensor descriptor = torch.cat(new TensorVector(torch.normalize(global), torch.normalize(local)), 1);
+        return new Features(global, local, descriptor);
+    }
+
+    /** Test-time descriptors of a batch of preprocessed images, one row each (not normalised as a whole). */
+    public float[][] describe(float[] images, int count) {
+        boolean wasTraining = module.is_training();
+        module.eval();
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor x = Tensors.floats(images, count, 3, shape.height(), shape.width());
+            return Tensors.rows(forward(x, false).descriptor());
+        } finally {
+            module.train(wasTraining);
+        }
+    }
+
+    public void train(boolean on) {
+        module.train(on);
+    }
+
+    public TensorVector parameters() {
+        return module.parameters();
+    }
+
+    /** The number of trainable weights. */
+    public long parameterCount() {
+        long n = 0;
+        TensorVector p = module.parameters();
+        for (long i = 0; i < p.size(); i++) {
+            n += p.get(i).numel();
+        }
+        return n;
+    }
+
+    /** The layers in graph order, batch normalisation folded in, for the exporter. */
+    public java.util.List<ConvBn.Folded> foldedLayers() {
+        return java.util.List.of(stem.fold(), block1.fold(), block2.fold(), globalConv.fold(), globalEmbed.fold(),
+                localConv.fold(), localEmbed.fold());
+    }
+
+    public void save(Path file) {
+        OutputArchive archive = new OutputArchive();
+        module.save(archive);
+        archive.save_to(file.toString());
+    }
+
+    /** Loads weights and running statistics saved by {@link #save} from a network of the same shape. */
+    public void load(Path file) {
+        InputArchive archive = new InputArchive();
+        archive.load_from(file.toString());
+        module.load(archive);
+    }
+
+    private static Tensor pool(Tensor x) {
+        return torch.max_pool2d(x, new long[] {2, 2}, new long[] {2, 2}, new long[] {0, 0}, new long[] {1, 1}, false);
+    }
+
+    @Override
+    public void close() {
+        module.close();
+    }
+}

@@ -1,0 +1,75 @@
+package io.crossview.trainer.train;
+
+/**
+ * How one training job learns: sampler, labels, budget and optimiser.
+ *
+ * @param epochs       passes over the data; a graph-sampler epoch is one batch per class
+ * @param sampler      {@code GRAPH} (QAConv-GS) or {@code PK} (the baseline)
+ * @param labels       {@code IDENTITY}: the matcher's identities as classes, an identity loss per
+ *                     branch; {@code CLUSTERS}: Cluster Contrast pseudo-labels re-clustered every
+ *                     epoch with the current model, and the cluster memory loss
+ * @param p            classes per batch
+ * @param k            pictures per class in a batch
+ * @param learningRate Adam's step size
+ * @param weightDecay  L2 penalty on the weights
+ * @param margin       batch-hard triplet margin, on L2-normalised descriptors
+ * @param flip         mirror half the pictures at random (the only augmentation)
+ * @param seed         network initialisation, sampling and augmentation: one seed, one run
+ * @param threads      LibTorch threads; 0 keeps its default (all cores)
+ */
+public record TrainSettings(int epochs, Sampler sampler, Labels labels, int p, int k, double learningRate,
+                            double weightDecay, double margin, boolean flip, long seed, int threads) {
+    public enum Sampler { GRAPH, PK }
+
+    public enum Labels { IDENTITY, CLUSTERS }
+
+    public static final TrainSettings DEFAULTS = new TrainSettings(10, Sampler.GRAPH, Labels.IDENTITY, 16, 4, 3.5e-4,
+            5e-4, 0.3, true, 1, 0);
+
+    public TrainSettings {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        if (sampler == null || labels == null) {
+            throw new IllegalArgumentException("sampler and labels must be given");
+        }
+        if (p < 2 || k < 2) {
+            throw new IllegalArgumentException("batches need p >= 2 classes of k >= 2 pictures (the triplet loss needs "
+                    + "positives and negatives), got p=" + p + " k=" + k);
+        }
+        if (!(learningRate > 0) || learningRate > 1) {
+            throw new IllegalArgumentException("learning rate must be in (0, 1], got " + learningRate);
+        }
+        if (weightDecay < 0 || !(margin > 0)) {
+            throw new IllegalArgumentException("weight decay must be >= 0 and margin > 0");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0 (0: LibTorch's default), got " + threads);
+        }
+    }
+
+    public TrainSettings withEpochs(int e) {
+        return new TrainSettings(e, sampler, labels, p, k, learningRate, weightDecay, margin, flip, seed, threads);
+    }
+
+    public TrainSettings withSampler(Sampler s) {
+        return new TrainSettings(epochs, s, labels, p, k, learningRate, weightDecay, margin, flip, seed, threads);
+    }
+
+    public TrainSettings withLabels(Labels l) {
+        return new TrainSettings(epochs, sampler, l, p, k, learningRate, weightDecay, margin, flip, seed, threads);
+    }
+
+    public TrainSettings withBatch(int classes, int pictures) {
+        return new TrainSettings(epochs, sampler, labels, classes, pictures, learningRate, weightDecay, margin, flip, seed,
+                threads);
+    }
+
+    public TrainSettings withSeed(long s) {
+        return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, flip, s, threads);
+    }
+
+    public TrainSettings withThreads(int t) {
+        return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, flip, seed, t);
+    }
+}

@@ -1,0 +1,119 @@
+package io.crossview.trainer.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.embedder.runtime.Preprocessing;
+import io.crossview.trainer.model.NetShape;
+import io.crossview.trainer.model.ReidNet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    static final NetShape SMALL = new NetShape(64, 32, new int[] {16, 16, 32, 32}, 4, 32, 16);
+    static final Preprocessing PRE = new Preprocessing(64, 32, true, Preprocessing.TORCHREID.mean(),
+            Preprocessing.TORCHREID.std());
+    static final TrainSettings FAST = TrainSettings.DEFAULTS.withBatch(4, 4).withEpochs(3).withThreads(2);
+    static TrainingSet data;
+
+    @BeforeAll
+    static void makeData() {
+        List<HarvestedCrop> crops = SyntheticPeople.crops(10, 8, 3);
+        data = TrainingSet.of(crops, SyntheticPeople.labels(crops), PRE);
+    }
+
+    @Test
+    void trainingPullsPicturesOfOnePersonTogetherAndPushesOthersApart() throws Exception {
+        double before;
+        try (ReidNet untrained = new ReidNet(SMALL, FAST.seed())) {
+            before = separation(untrained);
+        }
+        List<EpochReport> reports = new ArrayList<>();
+        try (ReidNet net = new Trainer(FAST.withEpochs(5), SMALL, new Identities())
+                .train(data, null, (r, n) -> reports.add(r))) {
+            double after = separation(net);
+            assertTrue(after > before + 0.1, "between-class minus within-class distance " + before + " -> " + after);
+        }
+        assertEquals(5, reports.size());
+        assertTrue(reports.get(4).loss() < reports.get(0).loss(), "loss falls: " + reports);
+    }
+
+    @Test
+    void graphEpochsHaveOneBatchPerClassAndPkEpochsCoverEveryPicture() throws Exception {
+        List<EpochReport> graph = new ArrayList<>();
+        new Trainer(FAST.withEpochs(1), SMALL, new Identities()).train(data, null, (r, n) -> graph.add(r)).close();
+        assertEquals(10, graph.get(0).batches());
+        assertTrue(graph.get(0).samplerSeconds() > 0);
+        assertTrue(graph.get(0).toLine().startsWith("epoch 1/1  loss "), graph.get(0).toLine());
+
+        List<EpochReport> pk = new ArrayList<>();
+        new Trainer(FAST.withEpochs(1).withSampler(TrainSettings.Sampler.PK), SMALL, new Identities())
+                .train(data, null, (r, n) -> pk.add(r)).close();
+        // 80 pictures, 16 per batch: each of the 10 classes needs 2 turns of 4, 20 turns over P=4 classes a batch.
+        assertEquals(5, pk.get(0).batches());
+    }
+
+    @Test
+    void resumedJobEndsWhereAnUninterruptedOneDoes(@TempDir Path dir) throws Exception {
+        float[][] straight;
+        try (ReidNet net = new Trainer(FAST, SMALL, new Identities()).train(data, null, null)) {
+            straight = Trainer.describe(net, data, IntStream.range(0, 8).toArray());
+        }
+        Path checkpoints = dir.resolve("ckpt");
+        new Trainer(FAST.withEpochs(2), SMALL, new Identities()).train(data, checkpoints, null).close();
+        // The settings differ in epochs only, which a resume may extend.
+        List<Integer> epochs = new ArrayList<>();
+        try (ReidNet net = new Trainer(FAST, SMALL, new Identities()).train(data, checkpoints, (r, n) -> epochs.add(r.epoch()))) {
+            assertEquals(List.of(3), epochs, "only the missing epoch runs");
+            float[][] resumed = Trainer.describe(net, data, IntStream.range(0, 8).toArray());
+            for (int i = 0; i < resumed.length; i++) {
+                assertArrayEquals(straight[i], resumed[i], 1e-4f);
+            }
+        }
+    }
+
+    @Test
+    void checkpointOfOtherDataIsRefusedWithAReadableReason(@TempDir Path dir) throws Exception {
+        new Trainer(FAST.withEpochs(1), SMALL, new Identities()).train(data, dir, null).close();
+        List<HarvestedCrop> other = SyntheticPeople.crops(6, 8, 4);
+        TrainingSet otherData = TrainingSet.of(other, SyntheticPeople.labels(other), PRE);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Trainer(FAST, SMALL, new Identities()).train(otherData, dir, null));
+        assertTrue(e.getMessage().contains("remove the checkpoint folder"), e.getMessage());
+    }
+
+    /** Mean distance to other people's pictures minus mean distance to one's own. */
+    static double separation(ReidNet net) {
+        float[][] d = Trainer.unit(Trainer.describe(net, data, IntStream.range(0, data.size()).toArray()));
+        int[] classes = data.classes();
+        double within = 0;
+        double between = 0;
+        long nw = 0;
+        long nb = 0;
+        for (int i = 0; i < d.length; i++) {
+            for (int j = i + 1; j < d.length; j++) {
+                double s = 0;
+                for (int k = 0; k < d[i].length; k++) {
+                    s += (d[i][k] - d[j][k]) * (d[i][k] - d[j][k]);
+                }
+                double dist = Math.sqrt(s);
+                if (classes[i] == classes[j]) {
+                    within += dist;
+                    nw++;
+                } else {
+                    between += dist;
+                    nb++;
+                }
+            }
+        }
+        return between / nb - within / nw;
+    }
+}
