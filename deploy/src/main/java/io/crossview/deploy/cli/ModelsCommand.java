@@ -1,18 +1,14 @@
 package io.crossview.deploy.cli;
 
-import io.crossview.common.kafka.KafkaClients;
-import io.crossview.common.serde.WireSchema;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.ModelAnnouncement;
 import io.crossview.embedder.EmbedderConfig;
+import io.crossview.embedder.registry.ModelRegistry;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.embedder.runtime.RuntimeOptions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,19 +48,8 @@ public final class ModelsCommand {
                 sha256 = model.modelVersion().sha256();
             }
             Topics topics = kafka.ensureTopics();
-            ModelAnnouncement announcement = ModelAnnouncement.newBuilder()
-                    .setSchemaVersion(WireSchema.VERSION)
-                    .setName(name)
-                    .setVersion(version)
-                    .setUri(uri != null ? uri : file.toAbsolutePath().toString())
-                    .setSha256(sha256)
-                    .putAllMetrics(metrics)
-                    .setCreatedMs(System.currentTimeMillis())
-                    .build();
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(kafka.bootstrap, "models"))) {
-                producer.send(new ProducerRecord<>(topics.models().name(), name.getBytes(StandardCharsets.UTF_8),
-                        announcement.toByteArray())).get();
-            }
+            ModelAnnouncement announcement = new ModelRegistry(kafka.bootstrap, topics.models().name())
+                    .announce(name, version, uri != null ? uri : file.toAbsolutePath().toString(), sha256, metrics);
             System.out.println("models: announced " + version + " as '" + name + "' on " + topics.models().name()
                     + " (" + announcement.getUri() + ", sha256 " + sha256 + ")");
             return 0;

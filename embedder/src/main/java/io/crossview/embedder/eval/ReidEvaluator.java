@@ -67,7 +67,7 @@ public final class ReidEvaluator {
         int[] done = {0};
         float[][] queries = embed(data.query(), done, total);
         float[][] gallery = embed(data.gallery(), done, total);
-        MarketMetrics.Scores scores = MarketMetrics.compute(queries.length, q -> distances(queries[q], gallery),
+        MarketMetrics.Scores scores = MarketMetrics.compute(queries.length, q -> cosineDistances(queries[q], gallery),
                 ids(data.query()), cameras(data.query()), ids(data.gallery()), cameras(data.gallery()));
         return ReidReport.of(scores, gallery.length, model.version());
     }
@@ -109,8 +109,12 @@ public final class ReidEvaluator {
         return picture;
     }
 
-    /** Cosine distances of one query to every gallery item; thread-safe, the metrics call it in parallel. */
-    private static float[] distances(float[] query, float[][] gallery) {
+    /**
+     * Cosine distances {@code 1 - q.g} of one L2-normalised query to every gallery vector; thread-safe,
+     * the metrics call it in parallel. Public so that every evaluation (the trainer's held-out set too)
+     * ranks by the same distance.
+     */
+    public static float[] cosineDistances(float[] query, float[][] gallery) {
         float[] out = new float[gallery.length];
         for (int j = 0; j < gallery.length; j++) {
             float[] g = gallery[j];
