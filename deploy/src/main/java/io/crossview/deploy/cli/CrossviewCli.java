@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crossview", mixinStandardHelpOptions = true, version = "crossview 0.1.0",
         description = "Streaming multi-camera person re-identification on Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, SynthCommand.class, EvalCommand.class, BenchCommand.class, BrokerCommand.class, IngestCommand.class, DetectCommand.class,
-            EmbedCommand.class, MatchCommand.class, ModelsCommand.class, ReplayCommand.class, ExportCommand.class, CropsCommand.class})
+            EmbedCommand.class, MatchCommand.class, ModelsCommand.class, ReplayCommand.class, ExportCommand.class, CropsCommand.class, TrainCommand.class})
 public final class CrossviewCli {
     public static void main(String[] args) {
         System.exit(run(args));

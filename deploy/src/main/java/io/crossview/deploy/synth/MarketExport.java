@@ -15,7 +15,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * {@code crossview eval reid} can score re-ID models on cameras whose truth is known.
  * Only clearly visible people are kept: re-ID benchmarks hold detector-quality crops.
  */
-final class MarketExport {
+public final class MarketExport {
     static final double MIN_VISIBILITY = 0.7;
     static final int MIN_HEIGHT = 48;
 
@@ -23,7 +23,7 @@ final class MarketExport {
     }
 
     /** Crops every {@code frameStep}-th frame of every camera; cameras are numbered 1..N as Market requires. */
-    static MarketWriter.Summary write(SyntheticWorld world, Path dir, int frameStep, long seed) throws IOException {
+    public static MarketWriter.Summary write(SyntheticWorld world, Path dir, int frameStep, long seed) throws IOException {
         List<String> cameras = world.cameras();
         if (cameras.size() > 9) {
             throw new IllegalArgumentException("Market-1501 names hold cameras 1 to 9; the world has " + cameras.size());

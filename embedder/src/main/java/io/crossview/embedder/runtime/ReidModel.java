@@ -215,6 +215,34 @@ public final class ReidModel implements AutoCloseable {
         for (int i = 0; i < crops.size(); i++) {
             preprocessing.fill(crops.get(i), data, i * per);
         }
+        return infer(data, crops.size(), batch);
+    }
+
+    /**
+     * Embeddings of pictures already preprocessed as {@link #preprocessing()} says, laid out NCHW
+     * in {@code data}: for callers that hold model inputs rather than crops, such as the trainer
+     * checking an export against its own forward pass.
+     */
+    public List<Embedding> embedPreprocessed(float[] data, int count) {
+        int per = preprocessing.floatsPerCrop();
+        if (count < 1 || data.length != count * per) {
+            throw new IllegalArgumentException("expected " + count + " x " + per + " floats, got " + data.length);
+        }
+        if (fixedBatch <= 0) {
+            return infer(data, count, count);
+        }
+        // a model with a fixed batch runs chunk by chunk, the last chunk padded with zeros
+        List<Embedding> out = new ArrayList<>(count);
+        for (int start = 0; start < count; start += fixedBatch) {
+            int n = Math.min(fixedBatch, count - start);
+            float[] chunk = new float[fixedBatch * per];
+            System.arraycopy(data, start * per, chunk, 0, n * per);
+            out.addAll(infer(chunk, n, fixedBatch));
+        }
+        return out;
+    }
+
+    private List<Embedding> infer(float[] data, int count, int batch) {
         long[] shape = {batch, 3, preprocessing.height(), preprocessing.width()};
         Set<String> wanted = new LinkedHashSet<>();
         wanted.add(globalOutput);
@@ -229,8 +257,8 @@ public final class ReidModel implements AutoCloseable {
             float[][] globals = rows(result, globalOutput, batch);
             float[][] parts = partsOutput == null ? null : rows(result, partsOutput, batch);
             int partCount = parts == null ? 0 : (int) ((OnnxTensor) result.get(partsOutput).orElseThrow()).getInfo().getShape()[1];
-            List<Embedding> out = new ArrayList<>(crops.size());
-            for (int i = 0; i < crops.size(); i++) {
+            List<Embedding> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
                 float[][] p = new float[partCount][];
                 for (int k = 0; k < partCount; k++) {
                     int d = parts[i].length / partCount;
@@ -240,7 +268,7 @@ public final class ReidModel implements AutoCloseable {
             }
             return out;
         } catch (OrtException e) {
-            throw new IllegalStateException("re-ID model " + version() + " failed on " + crops.size() + " crops: "
+            throw new IllegalStateException("re-ID model " + version() + " failed on " + count + " crops: "
                     + e.getMessage(), e);
         }
     }

@@ -69,6 +69,10 @@ public record TrainSettings(int epochs, Sampler sampler, Labels labels, int p, i
         return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, flip, s, threads);
     }
 
+    public TrainSettings withLearningRate(double lr) {
+        return new TrainSettings(epochs, sampler, labels, p, k, lr, weightDecay, margin, flip, seed, threads);
+    }
+
     public TrainSettings withThreads(int t) {
         return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, flip, seed, t);
     }

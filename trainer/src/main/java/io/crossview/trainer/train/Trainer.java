@@ -72,8 +72,10 @@ public final class Trainer {
             heads.add(new IdentityHead("global", shape.globalDim(), data.classCount()));
             heads.add(new IdentityHead("local", shape.localDim(), data.classCount()));
         }
-        TensorVector parameters = net.parameters();
-        heads.forEach(h -> parameters.put(h.parameters()));
+        // TensorVector.put(TensorVector) assigns rather than appends: add tensor by tensor.
+        TensorVector parameters = new TensorVector();
+        appendAll(parameters, net.parameters());
+        heads.forEach(h -> appendAll(parameters, h.parameters()));
         AdamOptions options = new AdamOptions(settings.learningRate());
         options.weight_decay().put(settings.weightDecay());
         Adam adam = new Adam(parameters, options);
@@ -224,6 +226,12 @@ public final class Trainer {
             out[i] = rows[indices[i]];
         }
         return out;
+    }
+
+    private static void appendAll(TensorVector to, TensorVector from) {
+        for (long i = 0; i < from.size(); i++) {
+            to.push_back(from.get(i));
+        }
     }
 
     private static int[] allIndices(int n) {

@@ -26,20 +26,30 @@ class TrainerTest {
 
     @BeforeAll
     static void makeData() {
-        List<HarvestedCrop> crops = SyntheticPeople.crops(10, 8, 3);
-        data = TrainingSet.of(crops, SyntheticPeople.labels(crops), PRE);
+        List<HarvestedCrop> crops = TrainingFixtures.crops(10, 8, 3);
+        data = TrainingSet.of(crops, TrainingFixtures.labels(crops), PRE);
     }
 
     @Test
     void trainingPullsPicturesOfOnePersonTogetherAndPushesOthersApart() throws Exception {
         double before;
+        List<float[]> initial = new ArrayList<>();
         try (ReidNet untrained = new ReidNet(SMALL, FAST.seed())) {
             before = separation(untrained);
+            org.bytedeco.pytorch.TensorVector p = untrained.parameters();
+            for (long i = 0; i < p.size(); i++) {
+                initial.add(io.crossview.trainer.model.Tensors.values(p.get(i)));
+            }
         }
         List<EpochReport> reports = new ArrayList<>();
         try (ReidNet net = new Trainer(FAST.withEpochs(5), SMALL, new Identities())
                 .train(data, null, (r, n) -> reports.add(r))) {
             double after = separation(net);
+            org.bytedeco.pytorch.TensorVector p = net.parameters();
+            for (int i = 0; i < initial.size(); i++) {
+                float[] now = io.crossview.trainer.model.Tensors.values(p.get(i));
+                assertTrue(!java.util.Arrays.equals(initial.get(i), now), "parameter " + i + " of the network was trained");
+            }
             assertTrue(after > before + 0.1, "between-class minus within-class distance " + before + " -> " + after);
         }
         assertEquals(5, reports.size());
@@ -83,8 +93,8 @@ class TrainerTest {
     @Test
     void checkpointOfOtherDataIsRefusedWithAReadableReason(@TempDir Path dir) throws Exception {
         new Trainer(FAST.withEpochs(1), SMALL, new Identities()).train(data, dir, null).close();
-        List<HarvestedCrop> other = SyntheticPeople.crops(6, 8, 4);
-        TrainingSet otherData = TrainingSet.of(other, SyntheticPeople.labels(other), PRE);
+        List<HarvestedCrop> other = TrainingFixtures.crops(6, 8, 4);
+        TrainingSet otherData = TrainingSet.of(other, TrainingFixtures.labels(other), PRE);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new Trainer(FAST, SMALL, new Identities()).train(otherData, dir, null));
         assertTrue(e.getMessage().contains("remove the checkpoint folder"), e.getMessage());

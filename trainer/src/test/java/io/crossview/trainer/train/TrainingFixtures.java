@@ -14,13 +14,16 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
-/** Crops of made-up people for trainer tests: each identity wears its own shirt and trousers colours. */
-final class SyntheticPeople {
-    private SyntheticPeople() {
+/** Crops of made-up people for trainer tests (public for the job tests): each identity wears its own shirt and trousers colours. */
+public final class TrainingFixtures {
+    /** 2026-12-01T00:00:00Z: stores opened with a year of retention keep them. */
+    public static final long CAPTURED_MS = 1_796_083_200_000L;
+
+    private TrainingFixtures() {
     }
 
     /** {@code perIdentity} crops of each identity, from two cameras and two tracks per camera. */
-    static List<HarvestedCrop> crops(int identities, int perIdentity, long seed) {
+    public static List<HarvestedCrop> crops(int identities, int perIdentity, long seed) {
         Random random = new Random(seed);
         List<HarvestedCrop> out = new ArrayList<>();
         for (int id = 1; id <= identities; id++) {
@@ -37,7 +40,8 @@ final class SyntheticPeople {
                     int camera = i % 2;
                     int track = id * 10 + camera * 2 + (i / 2) % 2;
                     out.add(HarvestedCrop.newBuilder().setSchemaVersion(1)
-                            .setFrame(FrameRef.newBuilder().setCamera("cam" + (camera + 1)).setSeq(i))
+                            .setFrame(FrameRef.newBuilder().setCamera("cam" + (camera + 1)).setSite("site").setSeq(i)
+                                    .setCaptureMs(CAPTURED_MS))
                             .setJpeg(ByteString.copyFrom(Jpeg.encode(crop, 95))).setTrackId(track).setIdentityId(id)
                             .setQuality(0.5f + 0.5f * random.nextFloat()).build());
                 }
@@ -46,7 +50,7 @@ final class SyntheticPeople {
         return out;
     }
 
-    static List<String> labels(List<HarvestedCrop> crops) {
+    public static List<String> labels(List<HarvestedCrop> crops) {
         return crops.stream().map(c -> "site/" + c.getIdentityId()).toList();
     }
 
