@@ -63,6 +63,13 @@ public final class BenchCommand implements Callable<Integer> {
             + " instead of letting it learn one")
     boolean topology;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "Re-ID ONNX model for the embedder (default: the built-in one)")
+    Path model;
+
+    @Option(names = "--harvest-into", paramLabel = "DIR",
+            description = "Also store the crops the matcher harvests in this crop store (to train on)")
+    Path harvestInto;
+
     @Option(names = "--json", description = "Print only the JSON document (progress goes nowhere)")
     boolean json;
 
@@ -86,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " cameras, " + siteTopology.overlaps().size() + " overlaps, " + siteTopology.connections().size()
                     + " connections" : "learned from the links it makes"));
             RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true, siteTopology,
-                    true);
+                    true, model, harvestInto);
             RunResult result;
             try (Feeds feeds = Feeds.open(configs)) {
                 result = new PipelineRun(settings, progress).run(feeds.list(), feeds.annotations(1));

@@ -82,6 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-announce", description = "Decide and log, but announce nothing (a dry run)")
     boolean noAnnounce;
 
+    @Option(names = "--current", paramLabel = "FILE",
+            description = "Compare with this model instead of the one announced on the models topic")
+    Path currentModel;
+
     @Option(names = "--every", paramLabel = "DURATION", description = "Retrain periodically, e.g. 6h (also collects the harvest)")
     String every;
 
@@ -92,14 +96,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainJobSettings settings = settings();
-        Topics topics = kafka.ensureTopics();
-        ModelRegistry registry = new ModelRegistry(kafka.bootstrap, topics.models().name());
+        boolean scheduled = every != null || newCrops > 0;
+        if (noAnnounce && scheduled) {
+            throw new IllegalArgumentException("--no-announce is for one job; a schedule collects and announces on Kafka");
+        }
+        // A dry run needs no Kafka: it compares with --current or the built-in model.
+        Topics topics = noAnnounce ? null : kafka.ensureTopics();
+        ModelRegistry registry = noAnnounce ? null : new ModelRegistry(kafka.bootstrap, topics.models().name());
         ModelAnnouncer announcer = noAnnounce
                 ? (name, version, uri, sha, metrics) -> System.out.println("train: --no-announce: would announce " + version)
                 : (name, version, uri, sha, metrics) -> registry.announce(name, version, uri, sha, metrics);
         TrainJob job = new TrainJob(settings, workdir, announcer, Clock.systemUTC(), line -> System.out.println("train: " + line));
         try (CropStore crops = store.open()) {
-            if (every == null && newCrops <= 0) {
+            if (!scheduled) {
                 job.run(crops, current(registry));
                 return 0;
             }
@@ -149,6 +158,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Optional<Contender> current(ModelRegistry registry) throws java.io.IOException {
+        if (currentModel != null) {
+            return Optional.of(Contender.file(currentModel, currentModel.toAbsolutePath().toUri().toString()));
+        }
+        if (registry == null) {
+            return Optional.empty();
+        }
         Optional<ModelAnnouncement> latest = registry.latest(modelName);
         if (latest.isEmpty()) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import io.crossview.deploy.broker.EmbeddedBroker;
 import io.crossview.deploy.stages.PipelineLag;
 import io.crossview.deploy.stages.StageGroups;
 import io.crossview.deploy.stages.Stages;
+import io.crossview.embedder.EmbedderConfig;
 import io.crossview.ingest.publish.FramePublisher;
 import io.crossview.ingest.publish.SourceFeed;
 import io.crossview.matcher.MatcherConfig;
@@ -74,7 +75,7 @@ public final class PipelineRun {
         try (IdentityCollector collector = new IdentityCollector(bootstrap, topics, jsonl,
                 seq -> settings.annotations() > 0 && toAnnotate.contains(seq), settings.keepEmbeddings());
              StageLoop detector = Stages.detector(bootstrap, topics, settings.detection());
-             StageLoop embedder = Stages.embedder(bootstrap, topics);
+             StageLoop embedder = Stages.embedder(bootstrap, topics, embedderConfig());
              KafkaStreams matcher = Stages.matcher(bootstrap, topics, matcherConfig);
              PipelineLag lag = new PipelineLag(bootstrap);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "run-ingest"))) {
@@ -99,6 +100,10 @@ public final class PipelineRun {
             int annotated = annotate(collector);
             say("wrote " + jsonl + ", " + mot + " MOTChallenge result files in " + settings.out().resolve("mot")
                     + " and " + annotated + " annotated frames");
+            if (settings.harvestInto() != null) {
+                HarvestDump.Result stored = HarvestDump.into(bootstrap, topics, settings.harvestInto());
+                say("stored " + stored.stored() + " of " + stored.read() + " harvested crops in " + settings.harvestInto());
+            }
             RunStats stats = new RunStats(detector.processed(), detector.busyNanos(), embedder.processed(),
                     embedder.busyNanos(), collector.detections(), System.nanoTime() - startNanos,
                     collector.latency().percentile(50), collector.latency().percentile(99), collector.latency().count(),
@@ -112,6 +117,12 @@ public final class PipelineRun {
                 t.join(10_000);
             }
         }
+    }
+
+    private EmbedderConfig embedderConfig() {
+        EmbedderConfig d = EmbedderConfig.defaults();
+        return settings.reidModel() == null ? d : new EmbedderConfig(settings.reidModel(), d.modelName(), d.watchModels(),
+                d.runtime(), d.maxBatch(), d.maxWaitMs(), d.cropsEvery());
     }
 
     private void awaitDrained(Topics topics, MatcherConfig matcherConfig, PipelineLag lag, IdentityCollector collector,

@@ -11,10 +11,11 @@ import java.nio.file.Path;
  * @param realtime    pace sources to their capture times, as live cameras (latency needs it)
  */
 public record RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
-                          int annotations, boolean realtime, SiteTopology topology, boolean keepEmbeddings) {
+                          int annotations, boolean realtime, SiteTopology topology, boolean keepEmbeddings,
+                          Path reidModel, Path harvestInto) {
     public RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
                        int annotations, boolean realtime) {
-        this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false);
+        this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false, null, null);
     }
 
     public RunSettings {

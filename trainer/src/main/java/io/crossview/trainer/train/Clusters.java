@@ -23,7 +23,7 @@ public final class Clusters implements Trainer.Labeller {
                     + " pictures at eps " + settings.eps() + "; training needs at least 2 (raise eps, or train on the"
                     + " matcher's identities)");
         }
-        return new EpochLabels(c.labels(), c.clusters(), c.clusters() + " clusters, " + c.outliers() + " outliers",
+        return new EpochLabels(c.labels(), c.clusters(), c.summary(),
                 c.distanceNanos() + c.clusterNanos());
     }
 

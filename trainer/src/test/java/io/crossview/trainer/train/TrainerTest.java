@@ -100,6 +100,25 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("remove the checkpoint folder"), e.getMessage());
     }
 
+    @Test
+    void pseudoLabelTrainingReclustersEveryEpochWithTheCurrentNetwork() throws Exception {
+        List<EpochReport> reports = new ArrayList<>();
+        double before;
+        try (ReidNet untrained = new ReidNet(SMALL, FAST.seed())) {
+            before = separation(untrained);
+        }
+        try (ReidNet net = new Trainer(FAST.withLabels(TrainSettings.Labels.CLUSTERS).withEpochs(3), SMALL,
+                new Clusters(io.crossview.trainer.labels.PseudoLabels.Settings.DEFAULTS)).train(data, null, (r, n) -> reports.add(r))) {
+            assertTrue(separation(net) > before, "pseudo-labels alone separate the people better than the untrained network");
+        }
+        assertEquals(3, reports.size());
+        for (EpochReport r : reports) {
+            assertTrue(r.labelSeconds() > 0, "clustered in epoch " + r.epoch());
+            assertTrue(r.labelSummary().contains("clusters"), r.labelSummary());
+            assertTrue(r.classes() >= 2);
+        }
+    }
+
     /** Mean distance to other people's pictures minus mean distance to one's own. */
     static double separation(ReidNet net) {
         float[][] d = Trainer.unit(Trainer.describe(net, data, IntStream.range(0, data.size()).toArray()));
