@@ -3,8 +3,6 @@ package io.crossview.deploy.embed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import com.google.protobuf.ByteString;
 import io.crossview.common.image.Jpeg;
 import io.crossview.common.kafka.KafkaClients;
@@ -24,7 +22,6 @@ import io.crossview.deploy.broker.EmbeddedBroker;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.embedder.EmbedderConfig;
 import io.crossview.embedder.model.AppearanceModel;
-import io.crossview.embedder.runtime.Preprocessing;
 import io.crossview.embedder.runtime.ReidModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +57,7 @@ class ModelHotSwapIT {
     @Test
     void anAnnouncedModelIsSwappedInBetweenBatchesWithoutLosingOrRepeatingAMessage() throws Exception {
         Topics topics = new Topics("swap.");
-        Path newModel = Files.write(dir.resolve("builtin-b.onnx"), renamedBuiltin("builtin-b"));
+        Path newModel = Files.write(dir.resolve("builtin-b.onnx"), AppearanceModel.build("builtin-b"));
         String newVersion;
         try (ReidModel b = ReidModel.open(newModel)) {
             newVersion = b.version();
@@ -153,13 +150,4 @@ class ModelHotSwapIT {
     }
 
     /** The built-in model under another name: other bytes, another version, the same contract. */
-    private static byte[] renamedBuiltin(String name) throws Exception {
-        ModelProto.Builder model = ModelProto.parseFrom(AppearanceModel.build()).toBuilder();
-        for (int i = 0; i < model.getMetadataPropsCount(); i++) {
-            if (model.getMetadataProps(i).getKey().equals(Preprocessing.KEY_NAME)) {
-                model.setMetadataProps(i, StringStringEntryProto.newBuilder().setKey(Preprocessing.KEY_NAME).setValue(name));
-            }
-        }
-        return model.build().toByteArray();
-    }
 }

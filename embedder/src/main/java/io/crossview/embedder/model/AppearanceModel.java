@@ -68,6 +68,14 @@ public final class AppearanceModel {
 
     /** The model as ONNX bytes; the same on every call. */
     public static byte[] build() {
+        return build(NAME);
+    }
+
+    /**
+     * The same model under another name in its metadata: other bytes and model version, the very
+     * same embeddings (for exercising hot swaps and promotions with a real model).
+     */
+    public static byte[] build(String name) {
         OnnxGraph g = new OnnxGraph(NAME);
         String images = g.floatInput("images", "N", 3, HEIGHT, WIDTH);
         String features = AppearanceFeatures.build(g, images, g.floats("one", new float[] {1f}));
@@ -97,7 +105,7 @@ public final class AppearanceModel {
         g.node("Concat", "global", new String[] {wholeFlat, partsFlat}, OnnxGraph.integer("axis", 1));
         g.floatOutput("global", "N", GLOBAL_DIM);
         g.floatOutput("parts", "N", STRIPES, PART_DIM);
-        return g.toModel("crossview", metadata());
+        return g.toModel("crossview", metadata(name));
     }
 
     /**
@@ -157,9 +165,9 @@ public final class AppearanceModel {
         return out;
     }
 
-    private static Map<String, String> metadata() {
+    private static Map<String, String> metadata(String name) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(Preprocessing.KEY_NAME, NAME);
+        m.put(Preprocessing.KEY_NAME, name);
         m.put(Preprocessing.KEY_HEIGHT, Integer.toString(HEIGHT));
         m.put(Preprocessing.KEY_WIDTH, Integer.toString(WIDTH));
         m.put(Preprocessing.KEY_MEAN, "0,0,0");

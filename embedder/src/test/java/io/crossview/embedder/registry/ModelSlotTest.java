@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.crossview.embedder.model.AppearanceModel;
 import io.crossview.embedder.runtime.ReidModel;
-import io.crossview.embedder.testing.Models;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class ModelSlotTest {
     @Test
     void anOfferedModelTakesOverOnlyAtTheNextBatchAndTheOldOneIsReleased() {
         ReidModel first = ReidModel.builtin();
-        ReidModel second = ReidModel.open(Models.renamedBuiltin("second"));
+        ReidModel second = ReidModel.open(AppearanceModel.build("second"));
         try (ModelSlot slot = new ModelSlot(first)) {
             assertSame(first, slot.forNextBatch());
             slot.offer(second);
@@ -29,8 +29,8 @@ class ModelSlotTest {
 
     @Test
     void aNewerOfferReplacesOneStillWaiting() {
-        ReidModel b = ReidModel.open(Models.renamedBuiltin("b"));
-        ReidModel c = ReidModel.open(Models.renamedBuiltin("c"));
+        ReidModel b = ReidModel.open(AppearanceModel.build("b"));
+        ReidModel c = ReidModel.open(AppearanceModel.build("c"));
         try (ModelSlot slot = new ModelSlot(ReidModel.builtin())) {
             slot.offer(b);
             slot.offer(c);

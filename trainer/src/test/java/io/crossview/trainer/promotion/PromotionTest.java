@@ -50,7 +50,7 @@ class PromotionTest {
     static void setUp() {
         split = HeldOutSplit.of(DrawnPeople.crops("s", DrawnPeople.SEPARABLE, 2, 1, 3, 1), new HeldOutSplit.Rule(1, 0));
         evaluation = new HeldOutEvaluation();
-        strong = new Contender(TestModels.renamedBuiltin("retrained"), "/models/retrained.onnx", false);
+        strong = new Contender(AppearanceModel.build("retrained"), "/models/retrained.onnx", false);
         weak = new Contender(TestModels.cornerMean(), "/models/corner.onnx", false);
     }
 
@@ -75,7 +75,7 @@ class PromotionTest {
         assertEquals(1, announced.size());
         Map<String, Object> call = announced.get(0);
         assertEquals("reid", call.get("name"));
-        assertEquals(ModelVersion.sha256(TestModels.renamedBuiltin("retrained")), call.get("sha256"));
+        assertEquals(ModelVersion.sha256(AppearanceModel.build("retrained")), call.get("sha256"));
         assertTrue(((String) call.get("version")).startsWith("retrained@"));
         assertEquals("/models/retrained.onnx", call.get("uri"));
         assertEquals(Map.of(Promotion.METRIC_MAP, d.candidate().report().mAP(),
@@ -111,7 +111,7 @@ class PromotionTest {
     @Test
     void anEqualCandidateKeepsTheCurrentModel() throws IOException {
         // other bytes, the same embeddings: exactly the same figures
-        Contender twin = new Contender(TestModels.renamedBuiltin("twin"), "/models/twin.onnx", false);
+        Contender twin = new Contender(AppearanceModel.build("twin"), "/models/twin.onnx", false);
         Decision d = promotion(Promotion.DEFAULT_MARGIN).decide(twin, Optional.of(strong), split);
         assertEquals(d.current().report().mAP(), d.candidate().report().mAP());
         assertFalse(d.promoted());

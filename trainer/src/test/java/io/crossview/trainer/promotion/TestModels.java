@@ -1,15 +1,11 @@
 package io.crossview.trainer.promotion;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.StringStringEntryProto;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.crossview.common.onnx.OnnxGraph;
-import io.crossview.embedder.model.AppearanceModel;
 import io.crossview.embedder.runtime.Preprocessing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Real re-ID models for promotion tests: a deliberately weak one, and the built-in one under other names. */
+/** A deliberately weak real re-ID model for promotion tests (the strong one is the built-in model, renamed). */
 final class TestModels {
     private TestModels() {
     }
@@ -31,21 +27,5 @@ final class TestModels {
         metadata.put(Preprocessing.KEY_MEAN, "0,0,0");
         metadata.put(Preprocessing.KEY_STD, "1,1,1");
         return g.toModel("crossview-test", metadata);
-    }
-
-    /** The built-in model under another name: other bytes and version, the very same embeddings. */
-    static byte[] renamedBuiltin(String name) {
-        try {
-            ModelProto.Builder model = ModelProto.parseFrom(AppearanceModel.build()).toBuilder();
-            for (int i = 0; i < model.getMetadataPropsCount(); i++) {
-                if (model.getMetadataProps(i).getKey().equals(Preprocessing.KEY_NAME)) {
-                    model.setMetadataProps(i, StringStringEntryProto.newBuilder().setKey(Preprocessing.KEY_NAME)
-                            .setValue(name));
-                }
-            }
-            return model.build().toByteArray();
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
