@@ -19,21 +19,45 @@ public final class EvalReidCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Market-1501 style folder")
     Path data;
 
+    @Option(names = "--against", paramLabel = "M2.onnx",
+            description = "Also measure this model (default with --against-builtin: the built-in one) on the same data and print the gap")
+    Path against;
+
+    @Option(names = "--against-builtin", description = "Compare --model with the built-in model on the same data")
+    boolean againstBuiltin;
+
     @Option(names = "--json", description = "Print {\"rank1\":..,\"rank5\":..,\"rank10\":..,\"mAP\":..} only")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        try (ReidModel reid = model == null ? ReidModel.builtin() : ReidModel.open(model)) {
+        ReidReport first = measure(model);
+        if (against == null && !againstBuiltin) {
+            System.out.println(json ? first.toJson() : first.toText());
+            return 0;
+        }
+        ReidReport second = measure(againstBuiltin ? null : against);
+        if (json) {
+            System.out.println("{\"model\":" + first.toJson() + ",\"against\":" + second.toJson() + "}");
+        } else {
+            System.out.println(first.toText());
+            System.out.println(second.toText());
+            System.out.printf(java.util.Locale.ROOT, "gap: mAP %+.1f points, rank-1 %+.1f points (%s minus %s)%n",
+                    100 * (first.mAP() - second.mAP()), 100 * (first.rank1() - second.rank1()),
+                    first.modelVersion(), second.modelVersion());
+        }
+        return 0;
+    }
+
+    private ReidReport measure(Path file) throws Exception {
+        try (ReidModel reid = file == null ? ReidModel.builtin() : ReidModel.open(file)) {
             ReidEvaluator evaluator = new ReidEvaluator(reid, ReidEvaluator.DEFAULT_BATCH, 500,
                     (done, total) -> {
                         if (!json) {
-                            System.err.println("eval reid: embedded " + done + "/" + total + " images");
+                            System.err.println("eval reid: " + reid.version() + " embedded " + done + "/" + total + " images");
                         }
                     });
-            ReidReport report = evaluator.evaluate(data);
-            System.out.println(json ? report.toJson() : report.toText());
+            return evaluator.evaluate(data);
         }
-        return 0;
     }
 }

@@ -21,6 +21,13 @@ public final class ClusterMemory {
     private final float[][] centroids;
     private final double temperature;
     private final double momentum;
+    private org.bytedeco.pytorch.Device device = io.crossview.trainer.model.TorchRuntime.CPU;
+
+    /** Where {@link #loss} puts the memory: the device of the descriptors it is given. */
+    public ClusterMemory on(org.bytedeco.pytorch.Device target) {
+        this.device = target;
+        return this;
+    }
 
     private ClusterMemory(float[][] centroids, double temperature, double momentum) {
         this.centroids = centroids;
@@ -78,7 +85,7 @@ public final class ClusterMemory {
         for (int c = 0; c < centroids.length; c++) {
             System.arraycopy(centroids[c], 0, flat, c * dim, dim);
         }
-        Tensor memory = Tensors.floats(flat, centroids.length, dim);
+        Tensor memory = Tensors.floats(flat, device, centroids.length, dim);
         Tensor logits = descriptors.matmul(memory.t()).div(new Scalar(temperature));
         return torch.cross_entropy(logits, labels);
     }

@@ -16,6 +16,7 @@ public final class IdentityHead implements AutoCloseable {
     private final Module module = new Module();
     private final Tensor weight;
     private final int classes;
+    private org.bytedeco.pytorch.Device device = io.crossview.trainer.model.TorchRuntime.CPU;
 
     public IdentityHead(String name, int dim, int classes) {
         if (classes < 2) {
@@ -29,6 +30,11 @@ public final class IdentityHead implements AutoCloseable {
 
     public int classes() {
         return classes;
+    }
+
+    public void useDevice(org.bytedeco.pytorch.Device target) {
+        module.to(target, false);
+        this.device = target;
     }
 
     public TensorVector parameters() {
@@ -52,7 +58,7 @@ public final class IdentityHead implements AutoCloseable {
 
     public void load(java.nio.file.Path file) {
         org.bytedeco.pytorch.InputArchive archive = new org.bytedeco.pytorch.InputArchive();
-        archive.load_from(file.toString());
+        archive.load_from(file.toString(), new org.bytedeco.pytorch.DeviceOptional(device));
         module.load(archive);
     }
 

@@ -2,6 +2,7 @@ package io.crossview.trainer.model;
 
 import java.nio.file.Path;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -24,6 +25,7 @@ import org.bytedeco.pytorch.global.torch;
 public final class ReidNet implements AutoCloseable {
     private final NetShape shape;
     private final Module module = new Module();
+    private Device device = TorchRuntime.CPU;
     final ConvBn stem;
     final ConvBn block1;
     final ConvBn block2;
@@ -48,6 +50,16 @@ public final class ReidNet implements AutoCloseable {
 
     public NetShape shape() {
         return shape;
+    }
+
+    /** Moves the weights to {@code device}; inputs of {@link #describe} follow them there. */
+    public void useDevice(Device target) {
+        module.to(target, false);
+        this.device = target;
+    }
+
+    public Device device() {
+        return device;
     }
 
     /** What one forward pass gives: the branch descriptors and the test-time descriptor. */
@@ -80,7 +92,7 @@ public final class ReidNet implements AutoCloseable {
         boolean wasTraining = module.is_training();
         module.eval();
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-            Tensor x = Tensors.floats(images, count, 3, shape.height(), shape.width());
+            Tensor x = Tensors.floats(images, device, count, 3, shape.height(), shape.width());
             return Tensors.rows(forward(x, false).descriptor());
         } finally {
             module.train(wasTraining);
@@ -120,7 +132,8 @@ public final class ReidNet implements AutoCloseable {
     /** Loads weights and running statistics saved by {@link #save} from a network of the same shape. */
     public void load(Path file) {
         InputArchive archive = new InputArchive();
-        archive.load_from(file.toString());
+        // loaded straight onto the weights' device: loading CPU tensors would move the weights back
+        archive.load_from(file.toString(), new org.bytedeco.pytorch.DeviceOptional(device));
         module.load(archive);
     }
 

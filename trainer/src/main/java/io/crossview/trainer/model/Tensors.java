@@ -2,6 +2,7 @@ package io.crossview.trainer.model;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
@@ -17,6 +18,18 @@ public final class Tensors {
         }
     }
 
+    /** As {@link #floats(float[], long...)}, placed on {@code device}. */
+    public static Tensor floats(float[] values, Device device, long... shape) {
+        Tensor cpu = floats(values, shape);
+        return device.is_cpu() ? cpu : cpu.to(device, torch.ScalarType.Float);
+    }
+
+    /** As {@link #longs(long[])}, placed on {@code device}. */
+    public static Tensor longs(long[] values, Device device) {
+        Tensor cpu = longs(values);
+        return device.is_cpu() ? cpu : cpu.to(device, torch.ScalarType.Long);
+    }
+
     public static Tensor longs(long[] values) {
         try (LongPointer p = new LongPointer(values)) {
             return torch.from_blob(p, new long[] {values.length}, new TensorOptions(torch.ScalarType.Long)).clone();
@@ -25,7 +38,7 @@ public final class Tensors {
 
     /** The values of a float tensor in row-major order. */
     public static float[] values(Tensor t) {
-        Tensor c = t.detach().contiguous();
+        Tensor c = t.detach().cpu().contiguous();
         float[] out = new float[(int) c.numel()];
         c.data_ptr_float().get(out);
         return out;

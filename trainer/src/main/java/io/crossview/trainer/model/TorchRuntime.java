@@ -3,6 +3,7 @@ package io.crossview.trainer.model;
 import java.util.Random;
 import java.util.TreeSet;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class TorchRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(TorchRuntime.class);
     private static final double TOLERANCE = 1e-3;
+    public static final Device CPU = new Device(torch.DeviceType.CPU);
+    private static boolean told;
 
     private TorchRuntime() {
     }
@@ -48,6 +51,20 @@ public final class TorchRuntime {
                         + " input channels (error " + error + ")");
             }
         }
+    }
+
+    /**
+     * CUDA device 0 when LibTorch has one (the {@code gpu} Maven profile brings the CUDA build),
+     * otherwise the CPU; says which once.
+     */
+    public static synchronized Device device() {
+        boolean cuda = torch.cuda_is_available();
+        if (!told) {
+            LOG.info(cuda ? "training on CUDA device 0 ({} visible)" : "training on the CPU{}",
+                    cuda ? torch.cuda_device_count() : " (LibTorch sees no CUDA device)");
+            told = true;
+        }
+        return cuda ? new Device(torch.DeviceType.CUDA, (byte) 0) : CPU;
     }
 
     /** Largest difference between LibTorch's 3×3 convolution and a direct sum, on a batch of two. */

@@ -79,7 +79,7 @@ public final class Checkpoint {
             heads.get(i).load(dir.resolve(String.format(HEAD, i)));
         }
         InputArchive archive = new InputArchive();
-        archive.load_from(dir.resolve(OPTIMIZER).toString());
+        archive.load_from(dir.resolve(OPTIMIZER).toString(), new org.bytedeco.pytorch.DeviceOptional(net.device()));
         optimizer.load(archive);
     }
 }

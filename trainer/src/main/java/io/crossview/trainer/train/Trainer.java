@@ -67,12 +67,15 @@ public final class Trainer {
     public ReidNet train(TrainingSet data, Path checkpoints, Listener listener) throws IOException {
         TorchRuntime.prepare(shape, settings.threads());
         ReidNet net = new ReidNet(shape, settings.seed());
+        org.bytedeco.pytorch.Device device = TorchRuntime.device();
+        net.useDevice(device);
         List<IdentityHead> heads = new ArrayList<>();
         if (labeller.fixedClasses()) {
             heads.add(new IdentityHead("global", shape.globalDim(), data.classCount()));
             heads.add(new IdentityHead("local", shape.localDim(), data.classCount()));
         }
         // TensorVector.put(TensorVector) assigns rather than appends: add tensor by tensor.
+        heads.forEach(h -> h.useDevice(device));
         TensorVector parameters = new TensorVector();
         appendAll(parameters, net.parameters());
         heads.forEach(h -> appendAll(parameters, h.parameters()));
@@ -106,7 +109,7 @@ public final class Trainer {
             }
             ClusterMemory memory = labeller.fixedClasses() ? null : ClusterMemory.ofCentroids(
                     subset(all, members), memberClasses, labels.classCount(),
-                    ClusterMemory.DEFAULT_TEMPERATURE, ClusterMemory.DEFAULT_MOMENTUM);
+                    ClusterMemory.DEFAULT_TEMPERATURE, ClusterMemory.DEFAULT_MOMENTUM).on(device);
 
             long samplerStart = System.nanoTime();
             Epoch batches = batchesOf(net, data, members, memberClasses, random.nextLong());
@@ -126,8 +129,9 @@ public final class Trainer {
                     flips[i] = settings.flip() && random.nextBoolean();
                 }
                 try (PointerScope scope = new PointerScope()) {
-                    Tensor x = Tensors.floats(data.batch(pictures, flips), pictures.length, 3, shape.height(), shape.width());
-                    Tensor y = Tensors.longs(batchLabels);
+                    Tensor x = Tensors.floats(data.batch(pictures, flips), device, pictures.length, 3, shape.height(),
+                            shape.width());
+                    Tensor y = Tensors.longs(batchLabels, device);
                     ReidNet.Features f = net.forward(x, true);
                     Tensor unit = torch.normalize(f.descriptor());
                     Tensor identity = memory != null ? memory.loss(unit, y)
