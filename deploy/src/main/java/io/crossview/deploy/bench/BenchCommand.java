@@ -8,6 +8,7 @@ import io.crossview.deploy.run.Feeds;
 import io.crossview.deploy.run.PipelineRun;
 import io.crossview.deploy.run.RunResult;
 import io.crossview.deploy.run.RunSettings;
+import io.crossview.matcher.MatcherFile;
 import io.crossview.deploy.run.RunStats;
 import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CameraConfig;
@@ -66,6 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Re-ID ONNX model for the embedder (default: the built-in one)")
     Path model;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Matcher settings file (as for crossview match --config); its linker: section is used")
+    Path matcherConfig;
+
     @Option(names = "--harvest-into", paramLabel = "DIR",
             description = "Also store the crops the matcher harvests in this crop store (to train on)")
     Path harvestInto;
@@ -93,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " cameras, " + siteTopology.overlaps().size() + " overlaps, " + siteTopology.connections().size()
                     + " connections" : "learned from the links it makes"));
             RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true, siteTopology,
-                    true, model, harvestInto);
+                    true, model, harvestInto, matcherConfig == null ? null : MatcherFile.load(matcherConfig).linker());
             RunResult result;
             try (Feeds feeds = Feeds.open(configs)) {
                 result = new PipelineRun(settings, progress).run(feeds.list(), feeds.annotations(1));

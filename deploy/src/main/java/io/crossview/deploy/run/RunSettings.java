@@ -12,14 +12,15 @@ import java.nio.file.Path;
  */
 public record RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
                           int annotations, boolean realtime, SiteTopology topology, boolean keepEmbeddings,
-                          Path reidModel, Path harvestInto) {
+                          Path reidModel, Path harvestInto, io.crossview.matcher.linking.LinkerParams linker) {
     public RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
                        int annotations, boolean realtime) {
-        this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false, null, null);
+        this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false, null, null, null);
     }
 
     public RunSettings {
         topology = topology == null ? SiteTopology.NONE : topology;
+        linker = linker == null ? io.crossview.matcher.linking.LinkerParams.defaults() : linker;
         if (out == null) {
             throw new IllegalArgumentException("no output folder");
         }
