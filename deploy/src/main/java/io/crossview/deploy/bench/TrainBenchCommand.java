@@ -17,7 +17,6 @@ import io.crossview.trainer.store.CropStoreSettings;
 import io.crossview.trainer.store.MarketImport;
 import io.crossview.trainer.train.TrainSettings;
 import io.crossview.trainer.train.TrainingSet;
-import io.crossview.embedder.runtime.Preprocessing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,8 +69,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
             HeldOutSplit split = HeldOutSplit.of(store, new HeldOutSplit.Rule(0.3, seed));
             System.out.println("bench train: " + store.stats().crops() + " crops; " + split.summary());
             NetShape shape = NetShape.DEFAULT;
-            TrainingSet data = TrainingSet.fromStore(store, split.trainLabels(), new Preprocessing(shape.height(),
-                    shape.width(), true, Preprocessing.TORCHREID.mean(), Preprocessing.TORCHREID.std()));
+            TrainingSet data = TrainingSet.fromStore(store, split.trainLabels(), shape.preprocessing());
             String[] pk = batch.split("x");
             TrainSettings settings = TrainSettings.DEFAULTS.withBatch(Integer.parseInt(pk[0]), Integer.parseInt(pk[1]))
                     .withSeed(seed).withLearningRate(lr);

@@ -1,6 +1,5 @@
 package io.crossview.trainer.job;
 
-import io.crossview.embedder.runtime.Preprocessing;
 import io.crossview.trainer.eval.HeldOutEvaluation;
 import io.crossview.trainer.eval.HeldOutSplit;
 import io.crossview.trainer.export.OnnxExporter;
@@ -34,12 +33,6 @@ import java.util.stream.Stream;
  * current model on the held-out identities and announce it only if it is better.
  */
 public final class TrainJob {
-    /** ImageNet statistics, as torchreid exports use, so our models and theirs preprocess alike. */
-    static final Preprocessing preprocessing(NetShape shape) {
-        return new Preprocessing(shape.height(), shape.width(), true, Preprocessing.TORCHREID.mean(),
-                Preprocessing.TORCHREID.std());
-    }
-
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final TrainJobSettings settings;
@@ -69,7 +62,7 @@ public final class TrainJob {
         HeldOutSplit split = HeldOutSplit.of(store, settings.split());
         progress.accept(store.stats().crops() + " crops in the store; " + split.summary());
         NetShape shape = settings.shape();
-        TrainingSet data = TrainingSet.fromStore(store, split.trainLabels(), preprocessing(shape));
+        TrainingSet data = TrainingSet.fromStore(store, split.trainLabels(), shape.preprocessing());
         if (data.classCount() < 2) {
             throw new IllegalStateException("only " + data.classCount() + " identities to train on; harvest more crops first");
         }

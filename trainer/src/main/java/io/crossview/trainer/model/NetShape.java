@@ -1,5 +1,6 @@
 package io.crossview.trainer.model;
 
+import io.crossview.embedder.runtime.Preprocessing;
 import java.util.Arrays;
 
 /**
@@ -36,6 +37,16 @@ public record NetShape(int height, int width, int[] channels, int stripes, int g
     @Override
     public int[] channels() {
         return channels.clone();
+    }
+
+    /**
+     * How pictures are prepared for this network, in training and in the embedder alike:
+     * torchreid's RGB ImageNet statistics at the network's input size, so our exports and
+     * theirs preprocess the same way.
+     */
+    public Preprocessing preprocessing() {
+        Preprocessing t = Preprocessing.TORCHREID;
+        return new Preprocessing(height, width, true, t.mean(), t.std());
     }
 
     /** Rows and columns of the branch feature maps. */
