@@ -12,6 +12,7 @@ import io.crossview.trainer.eval.HeldOutEvaluation;
 import io.crossview.trainer.eval.HeldOutSplit;
 import io.crossview.trainer.model.NetShape;
 import io.crossview.trainer.promotion.Contender;
+import io.crossview.trainer.sampling.PkSampler;
 import io.crossview.trainer.store.CropStore;
 import io.crossview.trainer.store.CropStoreSettings;
 import io.crossview.trainer.store.MarketImport;
@@ -73,7 +74,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
             String[] pk = batch.split("x");
             TrainSettings settings = TrainSettings.DEFAULTS.withBatch(Integer.parseInt(pk[0]), Integer.parseInt(pk[1]))
                     .withSeed(seed).withLearningRate(lr);
-            int pkBatches = new io.crossview.trainer.sampling.PkSampler(data.classes(), settings.p(), settings.k(), seed)
+            int pkBatches = new PkSampler(data.classes(), settings.p(), settings.k(), seed)
                     .batchesPerEpoch();
             HeldOutEvaluation evaluation = new HeldOutEvaluation();
             ReidReport builtin = evaluation.evaluate(Contender.builtinModel().onnx(), split);

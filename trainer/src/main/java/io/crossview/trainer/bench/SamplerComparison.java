@@ -2,6 +2,7 @@ package io.crossview.trainer.bench;
 
 import io.crossview.trainer.export.OnnxExporter;
 import io.crossview.trainer.model.NetShape;
+import io.crossview.trainer.train.Identities;
 import io.crossview.trainer.train.TrainSettings;
 import io.crossview.trainer.train.Trainer;
 import io.crossview.trainer.train.TrainingSet;
@@ -54,7 +55,7 @@ public final class SamplerComparison {
         List<Point> points = new ArrayList<>();
         double[] trainingSeconds = {0};
         double[] samplerSeconds = {0};
-        new Trainer(settings, shape, io.crossview.trainer.train.Identities.INSTANCE).train(data, null, (report, net) -> {
+        new Trainer(settings, shape, Identities.INSTANCE).train(data, null, (report, net) -> {
             trainingSeconds[0] += report.seconds();
             samplerSeconds[0] += report.samplerSeconds();
             byte[] onnx = OnnxExporter.export(net, data.preprocessing(),

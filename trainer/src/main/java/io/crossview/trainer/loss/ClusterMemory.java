@@ -1,5 +1,6 @@
 package io.crossview.trainer.loss;
 
+import io.crossview.embedder.runtime.Embedding;
 import io.crossview.trainer.model.Tensors;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -64,7 +65,7 @@ public final class ClusterMemory {
             if (counts[c] == 0) {
                 throw new IllegalArgumentException("cluster " + c + " has no pictures");
             }
-            normalise(sums[c]);
+            sums[c] = Embedding.normalised(sums[c]);
         }
         return new ClusterMemory(sums, temperature, momentum);
     }
@@ -97,20 +98,7 @@ public final class ClusterMemory {
             for (int d = 0; d < c.length; d++) {
                 c[d] = (float) (momentum * c[d] + (1 - momentum) * descriptors[i][d]);
             }
-            normalise(c);
-        }
-    }
-
-    private static void normalise(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        double norm = Math.sqrt(sum);
-        if (norm > 0) {
-            for (int d = 0; d < v.length; d++) {
-                v[d] /= norm;
-            }
+            centroids[labels[i]] = Embedding.normalised(c);
         }
     }
 }

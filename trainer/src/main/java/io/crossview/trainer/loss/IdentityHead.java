@@ -24,8 +24,7 @@ public final class IdentityHead implements AutoCloseable {
         }
         this.classes = classes;
         Tensor w = module.register_parameter(name + "_classifier", torch.randn(classes, dim).mul(new Scalar(0.001)));
-        this.weight = new Tensor(w);
-        this.weight.retainReference();
+        this.weight = io.crossview.trainer.model.Tensors.own(w);
     }
 
     public int classes() {

@@ -33,22 +33,12 @@ public final class ConvBn {
         this.stride = stride;
         // He initialisation for the ReLU that follows most layers.
         double std = Math.sqrt(2.0 / (in * kernel * kernel));
-        this.weight = own(owner.register_parameter(name + "_weight",
+        this.weight = Tensors.own(owner.register_parameter(name + "_weight",
                 torch.randn(out, in, kernel, kernel).mul(new org.bytedeco.pytorch.Scalar(std))));
-        this.gamma = own(owner.register_parameter(name + "_bn_weight", torch.ones(out)));
-        this.beta = own(owner.register_parameter(name + "_bn_bias", torch.zeros(out)));
-        this.runningMean = own(owner.register_buffer(name + "_bn_mean", torch.zeros(out)));
-        this.runningVar = own(owner.register_buffer(name + "_bn_var", torch.ones(out)));
-    }
-
-    /**
-     * register_* returns a reference into the module's table, which moves when the table grows;
-     * a handle of our own shares the tensor but not that address, and outlives any PointerScope.
-     */
-    static Tensor own(Tensor reference) {
-        Tensor handle = new Tensor(reference);
-        handle.retainReference();
-        return handle;
+        this.gamma = Tensors.own(owner.register_parameter(name + "_bn_weight", torch.ones(out)));
+        this.beta = Tensors.own(owner.register_parameter(name + "_bn_bias", torch.zeros(out)));
+        this.runningMean = Tensors.own(owner.register_buffer(name + "_bn_mean", torch.zeros(out)));
+        this.runningVar = Tensors.own(owner.register_buffer(name + "_bn_var", torch.ones(out)));
     }
 
     /** In training, normalises by the batch and updates the running statistics; otherwise uses them. */

@@ -12,6 +12,17 @@ public final class Tensors {
     private Tensors() {
     }
 
+    /**
+     * A handle of our own on a tensor a module registered: register_* returns a reference into
+     * the module's table, which moves when the table grows; this handle shares the tensor but
+     * not that address, and outlives any PointerScope.
+     */
+    public static Tensor own(Tensor reference) {
+        Tensor handle = new Tensor(reference);
+        handle.retainReference();
+        return handle;
+    }
+
     public static Tensor floats(float[] values, long... shape) {
         try (FloatPointer p = new FloatPointer(values)) {
             return torch.from_blob(p, shape).clone();

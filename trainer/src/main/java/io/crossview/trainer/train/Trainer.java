@@ -1,5 +1,6 @@
 package io.crossview.trainer.train;
 
+import io.crossview.embedder.runtime.Embedding;
 import io.crossview.trainer.loss.BatchHardTriplet;
 import io.crossview.trainer.loss.ClusterMemory;
 import io.crossview.trainer.loss.IdentityHead;
@@ -211,15 +212,8 @@ public final class Trainer {
     }
 
     static float[][] unit(float[][] rows) {
-        for (float[] r : rows) {
-            double sum = 0;
-            for (float v : r) {
-                sum += v * v;
-            }
-            float inv = (float) (1 / Math.sqrt(Math.max(sum, 1e-24)));
-            for (int i = 0; i < r.length; i++) {
-                r[i] *= inv;
-            }
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Embedding.normalised(rows[i]);
         }
         return rows;
     }
