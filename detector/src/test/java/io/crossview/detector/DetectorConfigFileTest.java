@@ -49,7 +49,7 @@ class DetectorConfigFileTest {
                 intra_op_threads: 2
                 cuda: false
                 """);
-        assertEquals(new YoloSettings(dir.toAbsolutePath().resolve("models/yolox_s.onnx"), YoloLayout.YOLOX, 640, 384,
+        assertEquals(new YoloSettings(dir.toAbsolutePath().resolve("models/yolox_s.onnx"), YoloLayout.YOLOX, YoloSettings.Fit.AUTO, 640, 384,
                 0.4, 0.5, List.of(0, 2), 12, 4, 20, 2, false), c.yolo());
         assertEquals(new Batching(4, 20), c.batching());
         assertEquals(YoloSettings.defaults(dir.toAbsolutePath().resolve("m.onnx")), load("model: m.onnx\n").yolo());
@@ -61,7 +61,7 @@ class DetectorConfigFileTest {
         assertTrue(e.getMessage().startsWith(dir.resolve("detector.yaml") + ": unknown key 'scor' (known: ["),
                 e.getMessage());
         e = assertThrows(IOException.class, () -> load("model: m.onnx\nlayout: ssd\n"));
-        assertTrue(e.getMessage().endsWith(": unknown detector layout 'ssd' (expected auto, yolox, yolov5 or yolov8)"),
+        assertTrue(e.getMessage().endsWith(": unknown detector layout 'ssd' (expected auto, yolox, yolov5, yolov8 or nanodet)"),
                 e.getMessage());
         e = assertThrows(IOException.class, () -> load("model: m.onnx\nscore: 3\n"));
         assertTrue(e.getMessage().contains("score threshold must be in [0, 1], got 3.0"), e.getMessage());

@@ -92,7 +92,7 @@ public final class DetectCommand implements Callable<Integer> {
     private DetectorConfig detectorConfig() throws Exception {
         DetectorConfig base = config == null ? DetectorConfig.defaults() : DetectorConfigFile.load(config);
         YoloSettings y = model != null
-                ? (base.yolo() == null ? YoloSettings.defaults(model) : withModel(base.yolo(), model))
+                ? (base.yolo() == null ? YoloSettings.defaults(model) : base.yolo().withModel(model))
                 : base.yolo();
         if (y == null) {
             if (layout != null || nmsIou != null || classes != null || minBox != null || inputSize != null
@@ -120,10 +120,5 @@ public final class DetectCommand implements Callable<Integer> {
                 .withBatching(batch == null ? y.batchSize() : batch, batchWaitMs == null ? y.batchWaitMs() : batchWaitMs)
                 .withRuntime(threads == null ? y.intraOpThreads() : threads, y.cuda() && !cpu);
         return base.withYolo(y);
-    }
-
-    private static YoloSettings withModel(YoloSettings s, Path file) {
-        return new YoloSettings(file, s.layout(), s.inputWidth(), s.inputHeight(), s.scoreThreshold(), s.nmsIou(),
-                s.classes(), s.minBoxSize(), s.batchSize(), s.batchWaitMs(), s.intraOpThreads(), s.cuda());
     }
 }

@@ -1,26 +1,19 @@
 package io.crossview.detector.yolo;
 
-import io.crossview.detector.Nms;
 import io.crossview.detector.PersonBox;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Turns the output of a YOLO-family model into picture boxes: decodes the layout, keeps the
- * wanted classes above the score threshold, maps letterboxed coordinates back to the picture,
- * clips, drops small boxes and suppresses overlaps class by class.
+ * Turns the output of a YOLO-family model into picture boxes: decodes the layout and keeps the
+ * wanted classes above the score threshold; {@link PictureBoxes} does the rest.
  */
-final class YoloDecoder {
+final class YoloDecoder implements BoxDecoder {
     private final YoloLayout layout;
     private final int anchors;
     private final int values;
     private final int[] classes;
     private final double scoreThreshold;
-    private final double nmsIou;
-    private final int minBoxSize;
+    private final YoloSettings settings;
     // YOLOX only: the grid cell and stride of every anchor
     private final float[] cellX;
     private final float[] cellY;
@@ -47,8 +40,7 @@ final class YoloDecoder {
         this.values = classCount + (layout == YoloLayout.YOLOV8 ? 4 : 5);
         this.classes = settings.classes().stream().mapToInt(Integer::intValue).distinct().toArray();
         this.scoreThreshold = settings.scoreThreshold();
-        this.nmsIou = settings.nmsIou();
-        this.minBoxSize = settings.minBoxSize();
+        this.settings = settings;
         this.cellX = new float[layout == YoloLayout.YOLOX ? anchors : 0];
         this.cellY = new float[cellX.length];
         this.cellStride = new float[cellX.length];
@@ -78,12 +70,23 @@ final class YoloDecoder {
         return anchors * values;
     }
 
+    @Override
+    public int valuesPerPicture(int output) {
+        return valuesPerPicture();
+    }
+
+    @Override
+    public List<PersonBox> decode(float[][] outputs, int index, Letterbox letterbox, int pictureWidth,
+                                  int pictureHeight) {
+        return decode(outputs[0], index, letterbox, pictureWidth, pictureHeight);
+    }
+
     /** The boxes of picture {@code index} of a batch output, best first. */
     List<PersonBox> decode(float[] output, int index, Letterbox letterbox, int pictureWidth, int pictureHeight) {
         int base = index * anchors * values;
         boolean transposed = layout == YoloLayout.YOLOV8;
         int firstClass = transposed ? 4 : 5;
-        Map<Integer, List<PersonBox>> byClass = new TreeMap<>();
+        PictureBoxes boxes = new PictureBoxes(letterbox, pictureWidth, pictureHeight, settings);
         for (int a = 0; a < anchors; a++) {
             double objectness = transposed ? 1 : at(output, base, a, 4, false);
             if (!(objectness >= scoreThreshold)) {
@@ -111,34 +114,9 @@ final class YoloDecoder {
                 w = Math.exp(w) * cellStride[a];
                 h = Math.exp(h) * cellStride[a];
             }
-            PersonBox box = toPicture(cx, cy, w, h, best, bestClass, letterbox, pictureWidth, pictureHeight);
-            if (box != null) {
-                byClass.computeIfAbsent(bestClass, k -> new ArrayList<>()).add(box);
-            }
+            boxes.add(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, best, bestClass);
         }
-        List<PersonBox> kept = new ArrayList<>();
-        byClass.values().forEach(boxes -> kept.addAll(Nms.suppress(boxes, nmsIou)));
-        kept.sort(Comparator.comparingDouble(PersonBox::score).reversed());
-        return kept;
-    }
-
-    private PersonBox toPicture(double cx, double cy, double w, double h, double score, int classId,
-                                Letterbox letterbox, int pictureWidth, int pictureHeight) {
-        double x0 = letterbox.toPictureX(cx - w / 2);
-        double y0 = letterbox.toPictureY(cy - h / 2);
-        double x1 = letterbox.toPictureX(cx + w / 2);
-        double y1 = letterbox.toPictureY(cy + h / 2);
-        if (!(Double.isFinite(x0) && Double.isFinite(y0) && Double.isFinite(x1) && Double.isFinite(y1))) {
-            return null;
-        }
-        long left = Math.round(Math.max(0, x0));
-        long top = Math.round(Math.max(0, y0));
-        long right = Math.round(Math.min(pictureWidth, x1));
-        long bottom = Math.round(Math.min(pictureHeight, y1));
-        if (right - left < minBoxSize || bottom - top < minBoxSize) {
-            return null;
-        }
-        return new PersonBox((int) left, (int) top, (int) (right - left), (int) (bottom - top), score, classId);
+        return boxes.result();
     }
 
     private double at(float[] output, int base, int anchor, int value, boolean transposed) {

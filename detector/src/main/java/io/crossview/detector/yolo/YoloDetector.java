@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A YOLO-family person detector on ONNX Runtime (YOLOX, YOLOv5, YOLOv8/11 exports). Owns its
+ * A one-stage person detector on ONNX Runtime: YOLO-family exports (YOLOX, YOLOv5, YOLOv8/11) and
+ * NanoDet (GFL head), told apart by their output shapes. Owns its
  * session; runs several pictures in one inference when the model has a batch dimension.
  * Not safe for concurrent use.
  */
@@ -38,7 +39,9 @@ public final class YoloDetector implements PersonDetector {
     private final YoloModel model;
     private final YoloSettings settings;
     private final YoloLayout layout;
-    private final YoloDecoder decoder;
+    private final BoxDecoder decoder;
+    private final List<String> outputs;
+    private final YoloSettings.Fit fit;
     private final String modelId;
     private final String device;
 
@@ -50,16 +53,33 @@ public final class YoloDetector implements PersonDetector {
         this.settings = settings;
         this.modelId = modelId;
         this.device = device;
-        // a warm-up run on grey pictures shows the real output shape, whatever the graph declares
+        // a warm-up run on grey pictures shows the real output shapes, whatever the graph declares
         int probe = model.fixedBatch() > 0 ? model.fixedBatch() : 1;
-        long[] shape = run(new float[probe * model.inputValues()], probe).shape;
-        if (shape.length == 3 && shape[0] != probe) {
-            throw new IllegalArgumentException("output '" + model.output() + "' has batch " + shape[0] + " for "
-                    + probe + " input picture(s)");
+        List<long[]> shapes = new ArrayList<>();
+        for (Output output : run(new float[probe * model.inputValues()], probe, model.outputs())) {
+            if (output.shape.length == 3 && output.shape[0] != probe) {
+                throw new IllegalArgumentException("an output has batch " + output.shape[0] + " for " + probe
+                        + " input picture(s)");
+            }
+            shapes.add(output.shape);
         }
-        this.layout = settings.layout().resolve(shape, model.inputWidth(), model.inputHeight());
-        this.decoder = new YoloDecoder(layout, layout.anchors(shape), layout.classes(shape), model.inputWidth(),
-                model.inputHeight(), settings);
+        GflDecoder gfl = settings.layout() == YoloLayout.NANODET || settings.layout() == YoloLayout.AUTO
+                ? GflDecoder.of(shapes, model.inputWidth(), model.inputHeight(), settings) : null;
+        if (gfl != null) {
+            this.layout = YoloLayout.NANODET;
+            this.decoder = gfl;
+            this.outputs = Arrays.stream(gfl.outputOrder()).mapToObj(model.outputs()::get).toList();
+        } else if (settings.layout() == YoloLayout.NANODET) {
+            throw new IllegalArgumentException("outputs " + shapes.stream().map(Arrays::toString).toList()
+                    + " are not a NanoDet head, which has " + GflDecoder.expected(model.inputWidth(), model.inputHeight()));
+        } else {
+            long[] shape = shapes.get(0);
+            this.layout = settings.layout().resolve(shape, model.inputWidth(), model.inputHeight());
+            this.decoder = new YoloDecoder(layout, layout.anchors(shape), layout.classes(shape), model.inputWidth(),
+                    model.inputHeight(), settings);
+            this.outputs = List.of(model.outputs().get(0));
+        }
+        this.fit = settings.fit().resolve(layout);
     }
 
     /** Loads and checks the model; a missing file or an unusable model gives one readable line. */
@@ -84,8 +104,8 @@ public final class YoloDetector implements PersonDetector {
             session = env.createSession(bytes, options);
             YoloModel model = YoloModel.inspect(session, settings);
             YoloDetector detector = new YoloDetector(env, session, model, settings, modelId, device);
-            LOG.info("detector model {} from {}: {} layout, {}x{} input, batch {}, {} classes kept {}, on {}",
-                    modelId, file, detector.layout, model.inputWidth(), model.inputHeight(),
+            LOG.info("detector model {} from {}: {} layout, {}x{} input ({}), batch {}, {} classes kept {}, on {}",
+                    modelId, file, detector.layout, model.inputWidth(), model.inputHeight(), detector.fit,
                     model.fixedBatch() > 0 ? model.fixedBatch() : "any", model.classNames().size(),
                     settings.classes(), device);
             return detector;
@@ -97,7 +117,7 @@ public final class YoloDetector implements PersonDetector {
                     e.addSuppressed(suppressed);
                 }
             }
-            throw new IllegalArgumentException("detector model " + file + " is not a usable YOLO model: "
+            throw new IllegalArgumentException("detector model " + file + " is not a usable YOLO or NanoDet model: "
                     + e.getMessage(), e);
         }
     }
@@ -121,6 +141,11 @@ public final class YoloDetector implements PersonDetector {
 
     public YoloLayout layout() {
         return layout;
+    }
+
+    /** How pictures go into the input: letterboxed or stretched. */
+    public YoloSettings.Fit fit() {
+        return fit;
     }
 
     public int inputWidth() {
@@ -174,28 +199,38 @@ public final class YoloDetector implements PersonDetector {
             for (int i = 0; i < chunk.size(); i++) {
                 Mat bgr = chunk.get(i);
                 check(bgr);
-                Letterbox letterbox = Letterbox.fit(bgr.cols(), bgr.rows(), model.inputWidth(), model.inputHeight(),
-                        convention);
+                Letterbox letterbox = placement(bgr.cols(), bgr.rows());
                 letterbox.write(bgr, convention, input, i * perPicture);
                 boxes.add(letterbox);
             }
-            Arrays.fill(input, chunk.size() * perPicture, input.length, convention.value(Letterbox.PAD));
-            Output result;
+            convention.fillGrey(input, chunk.size() * perPicture, batch - chunk.size(), perPicture / 3);
+            float[][] values = new float[outputs.size()][];
             try {
-                result = run(input, batch);
+                List<Output> result = run(input, batch, outputs);
+                for (int o = 0; o < values.length; o++) {
+                    values[o] = result.get(o).values;
+                    if (values[o].length < batch * decoder.valuesPerPicture(o)) {
+                        throw new IllegalStateException("detector model " + modelId + " gave output "
+                                + Arrays.toString(result.get(o).shape) + " for a batch of " + batch
+                                + ", not the shape it had at load");
+                    }
+                }
             } catch (OrtException e) {
                 throw new IllegalStateException("detector model " + modelId + " failed on a batch of " + batch + ": "
                         + e.getMessage(), e);
             }
-            if (result.values.length < batch * decoder.valuesPerPicture()) {
-                throw new IllegalStateException("detector model " + modelId + " gave output " + Arrays.toString(
-                        result.shape) + " for a batch of " + batch + ", not the shape it had at load");
-            }
             for (int i = 0; i < chunk.size(); i++) {
-                out.add(decoder.decode(result.values, i, boxes.get(i), chunk.get(i).cols(), chunk.get(i).rows()));
+                out.add(decoder.decode(values, i, boxes.get(i), chunk.get(i).cols(), chunk.get(i).rows()));
             }
         }
         return out;
+    }
+
+    /** Where a picture goes in the input: letterboxed as the family's tools do, or stretched. */
+    private Letterbox placement(int width, int height) {
+        return fit == YoloSettings.Fit.STRETCH
+                ? Letterbox.stretch(width, height, model.inputWidth(), model.inputHeight())
+                : Letterbox.fit(width, height, model.inputWidth(), model.inputHeight(), layout.convention());
     }
 
     private static void check(Mat bgr) {
@@ -210,15 +245,19 @@ public final class YoloDetector implements PersonDetector {
     private record Output(long[] shape, float[] values) {
     }
 
-    private Output run(float[] input, int batch) throws OrtException {
+    private List<Output> run(float[] input, int batch, List<String> names) throws OrtException {
         long[] shape = {batch, 3, model.inputHeight(), model.inputWidth()};
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
-             OrtSession.Result result = session.run(Map.of(model.input(), tensor), Set.of(model.output()))) {
-            OnnxTensor output = (OnnxTensor) result.get(0);
-            FloatBuffer buffer = output.getFloatBuffer();
-            float[] values = new float[buffer.remaining()];
-            buffer.get(values);
-            return new Output(output.getInfo().getShape(), values);
+             OrtSession.Result result = session.run(Map.of(model.input(), tensor), new LinkedHashSet<>(names))) {
+            List<Output> out = new ArrayList<>(names.size());
+            for (String name : names) {
+                OnnxTensor output = (OnnxTensor) result.get(name).orElseThrow();
+                FloatBuffer buffer = output.getFloatBuffer();
+                float[] values = new float[buffer.remaining()];
+                buffer.get(values);
+                out.add(new Output(output.getInfo().getShape(), values));
+            }
+            return out;
         }
     }
 

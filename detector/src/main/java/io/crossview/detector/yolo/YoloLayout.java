@@ -15,7 +15,12 @@ public enum YoloLayout {
     /** Ultralytics YOLOv5, decoded {@code [N, A, 5+C]}: cx, cy, w, h, objectness, class scores. */
     YOLOV5(Letterbox.Convention.ULTRALYTICS),
     /** Ultralytics YOLOv8 / YOLO11, decoded and transposed {@code [N, 4+C, A]}, no objectness. */
-    YOLOV8(Letterbox.Convention.ULTRALYTICS);
+    YOLOV8(Letterbox.Convention.ULTRALYTICS),
+    /**
+     * NanoDet (GFL head): six outputs, class scores {@code [N, cells, C]} and box distributions
+     * {@code [N, cells, 4 x bins]} for strides 8, 16 and 32; see {@link GflDecoder}.
+     */
+    NANODET(Letterbox.Convention.NANODET);
 
     private static final int[] P5_STRIDES = {8, 16, 32};
     private static final int[] P6_STRIDES = {8, 16, 32, 64};
@@ -34,7 +39,7 @@ public enum YoloLayout {
         return convention;
     }
 
-    /** {@code yolox}, {@code yolov5}, {@code yolov8} (also {@code yolo11}) or {@code auto}, any case. */
+    /** {@code yolox}, {@code yolov5}, {@code yolov8} (also {@code yolo11}), {@code nanodet} or {@code auto}, any case. */
     public static YoloLayout parse(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (n) {
@@ -42,8 +47,9 @@ public enum YoloLayout {
             case "yolox" -> YOLOX;
             case "yolov5", "v5" -> YOLOV5;
             case "yolov8", "v8", "yolo11", "yolov11" -> YOLOV8;
+            case "nanodet" -> NANODET;
             default -> throw new IllegalArgumentException("unknown detector layout '" + name
-                    + "' (expected auto, yolox, yolov5 or yolov8)");
+                    + "' (expected auto, yolox, yolov5, yolov8 or nanodet)");
         };
     }
 
@@ -80,6 +86,8 @@ public enum YoloLayout {
         String expected = "for a " + width + "x" + height + " input: YOLOX [N, " + cells + ", 5+C], YOLOv5 [N, "
                 + 3 * cells + ", 5+C], YOLOv8 [N, 4+C, " + cells + "]";
         return switch (this) {
+            case NANODET -> throw new IllegalArgumentException("output " + Arrays.toString(shape)
+                    + " is not a NanoDet head, which has " + GflDecoder.expected(width, height));
             case YOLOX -> {
                 require(rows == cells && cols >= 6, "YOLOX output " + Arrays.toString(shape) + " does not fit "
                         + expected);

@@ -5,25 +5,33 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a detector session declares: its picture input {@code [N, 3, H, W]} (float), the output
- * to decode (the first float output of rank 3), the batch and input size, and the class names
- * ultralytics exports carry in their metadata.
+ * What a detector session declares: its picture input {@code [N, 3, H, W]} (float), its float
+ * outputs of rank 3 in the session's order (a YOLO model decodes the first, a NanoDet head all
+ * six), the batch and input size, and the class names ultralytics exports carry in their metadata.
  *
  * @param fixedBatch N when the model fixes it, 0 when any batch size goes
  */
-record YoloModel(String input, String output, int fixedBatch, int inputWidth, int inputHeight,
+record YoloModel(String input, List<String> outputs, int fixedBatch, int inputWidth, int inputHeight,
                  Map<Integer, String> classNames) {
+    /**
+     * Metadata of a model with a free input size: the {@code [height, width]} it was made for,
+     * as ultralytics' {@code imgsz} says it (the NanoDet import writes it).
+     */
+    public static final String INPUT_SIZE_KEY = "crossview.imgsz";
     private static final Pattern IMGSZ = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
     private static final Pattern NAME = Pattern.compile("(\\d+)\\s*:\\s*['\"]([^'\"]*)['\"]");
 
     YoloModel {
+        outputs = List.copyOf(outputs);
         classNames = Map.copyOf(classNames);
     }
 
@@ -43,27 +51,28 @@ record YoloModel(String input, String output, int fixedBatch, int inputWidth, in
             throw new IllegalArgumentException("input '" + in.getKey() + "' has shape " + Arrays.toString(dims)
                     + "; a detector takes [N, 3, H, W] pictures");
         }
-        String output = null;
+        List<String> outputs = new ArrayList<>();
         StringBuilder seen = new StringBuilder();
         for (Map.Entry<String, NodeInfo> out : session.getOutputInfo().entrySet()) {
             seen.append(seen.length() == 0 ? "" : ", ").append(out.getKey()).append(' ').append(describe(out.getValue()));
-            if (output == null && out.getValue().getInfo() instanceof TensorInfo t && t.type == OnnxJavaType.FLOAT
+            if (out.getValue().getInfo() instanceof TensorInfo t && t.type == OnnxJavaType.FLOAT
                     && t.getShape().length == 3) {
-                output = out.getKey();
+                outputs.add(out.getKey());
             }
         }
-        if (output == null) {
-            throw new IllegalArgumentException("no float output of rank 3 ([N, A, 5+C] or [N, 4+C, A]) among " + seen);
+        if (outputs.isEmpty()) {
+            throw new IllegalArgumentException("no float output of rank 3 ([N, A, 5+C] or [N, 4+C, A], or NanoDet's [N, cells, C]) among " + seen);
         }
         Map<String, String> metadata = session.getMetadata().getCustomMetadata();
-        int[] size = inputSize(dims, metadata.get("imgsz"), settings);
-        return new YoloModel(in.getKey(), output, (int) Math.max(0, dims[0]), size[0], size[1],
+        int[] size = inputSize(dims, metadata.getOrDefault("imgsz", metadata.get(INPUT_SIZE_KEY)), settings);
+        return new YoloModel(in.getKey(), outputs, (int) Math.max(0, dims[0]), size[0], size[1],
                 classNames(metadata.get("names")));
     }
 
     /**
      * Width and height: the model's static size; the configured one when the model has none
-     * (and it must agree when both are given); else ultralytics' {@code imgsz} metadata; else 640.
+     * (and it must agree when both are given); else ultralytics' {@code imgsz} metadata (or ours,
+     * {@link #INPUT_SIZE_KEY}); else 640.
      */
     private static int[] inputSize(long[] dims, String imgsz, YoloSettings settings) {
         boolean fixed = dims[2] > 0 && dims[3] > 0;

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param model          the .onnx file
  * @param layout         output layout, or AUTO to tell it from the output shape
+ * @param fit            how a picture is scaled into the input: kept aspect with a border, stretched,
+ *                       or AUTO, the family's measured best (see {@link Fit})
  * @param inputWidth     model input width in px; 0 takes the model's static size (640 when it has none)
  * @param inputHeight    model input height in px; 0 as for the width
  * @param scoreThreshold boxes scoring below this (objectness x class score) are dropped
@@ -20,14 +22,39 @@ import java.util.List;
  * @param intraOpThreads ONNX Runtime threads inside one operator
  * @param cuda           try the CUDA execution provider first (CPU when it is not there)
  */
-public record YoloSettings(Path model, YoloLayout layout, int inputWidth, int inputHeight, double scoreThreshold,
-                           double nmsIou, List<Integer> classes, int minBoxSize, int batchSize, long batchWaitMs,
-                           int intraOpThreads, boolean cuda) {
+public record YoloSettings(Path model, YoloLayout layout, Fit fit, int inputWidth, int inputHeight,
+                           double scoreThreshold, double nmsIou, List<Integer> classes, int minBoxSize, int batchSize,
+                           long batchWaitMs, int intraOpThreads, boolean cuda) {
     public static final int DEFAULT_INPUT = 640;
+
+    /** How a picture goes into the model's input. */
+    public enum Fit {
+        /** YOLO families letterbox as their tools do; NanoDet stretches (it found more people so on vtest.avi). */
+        AUTO,
+        LETTERBOX,
+        STRETCH;
+
+        public static Fit parse(String name) {
+            String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (n) {
+                case "auto" -> AUTO;
+                case "letterbox" -> LETTERBOX;
+                case "stretch" -> STRETCH;
+                default -> throw new IllegalArgumentException("unknown detector fit '" + name
+                        + "' (expected auto, letterbox or stretch)");
+            };
+        }
+
+        /** The fit for a resolved layout. */
+        public Fit resolve(YoloLayout layout) {
+            return this != AUTO ? this : layout == YoloLayout.NANODET ? STRETCH : LETTERBOX;
+        }
+    }
 
     public YoloSettings {
         require(model != null, "detector model path is missing");
-        require(layout != null, "detector layout is missing (auto, yolox, yolov5 or yolov8)");
+        require(layout != null, "detector layout is missing (auto, yolox, yolov5, yolov8 or nanodet)");
+        require(fit != null, "detector fit is missing (auto, letterbox or stretch)");
         require(inputWidth >= 0 && inputHeight >= 0 && inputWidth <= 8192 && inputHeight <= 8192,
                 "detector input size must be 0 (from the model) or 1..8192 px, got " + inputWidth + "x" + inputHeight);
         require((inputWidth == 0) == (inputHeight == 0),
@@ -46,36 +73,46 @@ public record YoloSettings(Path model, YoloLayout layout, int inputWidth, int in
 
     /** Person only, score 0.3, NMS IoU 0.45, boxes of 8 px and more, batch size auto waiting 5 ms, one thread. */
     public static YoloSettings defaults(Path model) {
-        return new YoloSettings(model, YoloLayout.AUTO, 0, 0, 0.3, 0.45, List.of(0), 8, 0, 5, 1, true);
+        return new YoloSettings(model, YoloLayout.AUTO, Fit.AUTO, 0, 0, 0.3, 0.45, List.of(0), 8, 0, 5, 1, true);
     }
 
     public YoloSettings withLayout(YoloLayout value) {
-        return new YoloSettings(model, value, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
+        return new YoloSettings(model, value, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
                 batchSize, batchWaitMs, intraOpThreads, cuda);
     }
 
+    public YoloSettings withFit(Fit value) {
+        return new YoloSettings(model, layout, value, inputWidth, inputHeight, scoreThreshold, nmsIou, classes,
+                minBoxSize, batchSize, batchWaitMs, intraOpThreads, cuda);
+    }
+
+    public YoloSettings withModel(Path value) {
+        return new YoloSettings(value, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes,
+                minBoxSize, batchSize, batchWaitMs, intraOpThreads, cuda);
+    }
+
     public YoloSettings withInputSize(int width, int height) {
-        return new YoloSettings(model, layout, width, height, scoreThreshold, nmsIou, classes, minBoxSize,
+        return new YoloSettings(model, layout, fit, width, height, scoreThreshold, nmsIou, classes, minBoxSize,
                 batchSize, batchWaitMs, intraOpThreads, cuda);
     }
 
     public YoloSettings withThresholds(double score, double iou) {
-        return new YoloSettings(model, layout, inputWidth, inputHeight, score, iou, classes, minBoxSize,
+        return new YoloSettings(model, layout, fit, inputWidth, inputHeight, score, iou, classes, minBoxSize,
                 batchSize, batchWaitMs, intraOpThreads, cuda);
     }
 
     public YoloSettings withClasses(List<Integer> value, int minBox) {
-        return new YoloSettings(model, layout, inputWidth, inputHeight, scoreThreshold, nmsIou, value, minBox,
+        return new YoloSettings(model, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, value, minBox,
                 batchSize, batchWaitMs, intraOpThreads, cuda);
     }
 
     public YoloSettings withBatching(int size, long waitMs) {
-        return new YoloSettings(model, layout, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
+        return new YoloSettings(model, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
                 size, waitMs, intraOpThreads, cuda);
     }
 
     public YoloSettings withRuntime(int threads, boolean tryCuda) {
-        return new YoloSettings(model, layout, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
+        return new YoloSettings(model, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
                 batchSize, batchWaitMs, threads, tryCuda);
     }
 

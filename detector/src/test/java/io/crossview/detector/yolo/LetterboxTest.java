@@ -11,7 +11,7 @@ class LetterboxTest {
     void yoloxPlacesThePictureTopLeftWithTruncatedSize() {
         // 768x576 into 640x640: r = 0.8333, 640x480 at (0, 0)
         Letterbox lb = Letterbox.fit(768, 576, 640, 640, Convention.YOLOX);
-        assertEquals(new Letterbox(640 / 768.0, 0, 0, 640, 480, 640, 640), lb);
+        assertEquals(new Letterbox(640 / 768.0, 640 / 768.0, 0, 0, 640, 480, 640, 640), lb);
         // 333x500 into 416x416: int(333 * 0.832) = 277
         assertEquals(277, Letterbox.fit(333, 500, 416, 416, Convention.YOLOX).resizedWidth());
     }
@@ -19,7 +19,7 @@ class LetterboxTest {
     @Test
     void ultralyticsCentresThePictureAndSplitsTheBorderAsItsLetterBoxDoes() {
         Letterbox lb = Letterbox.fit(768, 576, 640, 640, Convention.ULTRALYTICS);
-        assertEquals(new Letterbox(640 / 768.0, 0, 80, 640, 480, 640, 640), lb);
+        assertEquals(new Letterbox(640 / 768.0, 640 / 768.0, 0, 80, 640, 480, 640, 640), lb);
         // an odd border of 21 px: round(10.5 - 0.1) = 10 on top
         Letterbox odd = Letterbox.fit(640, 619, 640, 640, Convention.ULTRALYTICS);
         assertEquals(10, odd.padY());

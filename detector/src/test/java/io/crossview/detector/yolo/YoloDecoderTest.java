@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Filtering and suppression on YOLOv5-layout rows (cx, cy, w, h, obj, person, car), no letterbox. */
 class YoloDecoderTest {
-    private static final Letterbox IDENTITY = new Letterbox(1, 0, 0, 100, 100, 100, 100);
+    private static final Letterbox IDENTITY = new Letterbox(1, 1, 0, 0, 100, 100, 100, 100);
     private static final YoloSettings DEFAULTS = YoloSettings.defaults(Path.of("m.onnx"));
 
     private static List<PersonBox> decode(YoloSettings settings, float[]... rows) {

@@ -137,7 +137,7 @@ class YoloDetectorTest {
         Path odd = YoloTestModels.write(dir, "odd.onnx", YoloTestModels.withOutput(64, 64, 1, 10, 10));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> YoloDetector.open(YoloSettings.defaults(odd)));
-        assertTrue(e.getMessage().startsWith("detector model " + odd + " is not a usable YOLO model: cannot tell "
+        assertTrue(e.getMessage().startsWith("detector model " + odd + " is not a usable YOLO or NanoDet model: cannot tell "
                 + "the layout of output [1, 10, 10]"), e.getMessage());
 
         Path flat = YoloTestModels.write(dir, "flat.onnx", YoloTestModels.withOutput(64, 64, 1, 84));
@@ -159,7 +159,7 @@ class YoloDetectorTest {
         Path garbage = Files.writeString(dir.resolve("garbage.onnx"), "not a model");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> YoloDetector.open(YoloSettings.defaults(garbage)));
-        assertTrue(e.getMessage().startsWith("detector model " + garbage + " is not a usable YOLO model"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("detector model " + garbage + " is not a usable YOLO or NanoDet model"), e.getMessage());
     }
 
     @Test
