@@ -11,7 +11,7 @@ import io.crossview.detector.yolo.YoloSettings;
  * @param modelId         written into every FrameDetections of the HOG detector (an ONNX model is
  *                        named by its file and sha256 instead)
  * @param hog             tuning of the HOG people detector
- * @param yolo            the ONNX detector to run, or null for HOG
+ * @param yolo            the ONNX detector to run (a file, or the built-in NanoDet), or null for HOG
  * @param cropPadding     share of a box's width/height added on each side of its crop
  * @param cropJpegQuality JPEG quality of the crops, 1..100
  */
@@ -39,7 +39,13 @@ public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo,
         this(modelId, hog, null, cropPadding, cropJpegQuality);
     }
 
+    /** The built-in NanoDet, with HOG as the fallback when it cannot be obtained. */
     public static DetectorConfig defaults() {
+        return opencvHog().withYolo(YoloSettings.nanodet());
+    }
+
+    /** OpenCV's HOG people detector. */
+    public static DetectorConfig opencvHog() {
         return new DetectorConfig(HOG_MODEL_ID, HogSettings.defaults(), 0.1, 90);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 public final class DetectorConfigFile {
     private record Document(@JsonProperty("model") String model,
                             @JsonProperty("layout") String layout,
+                            @JsonProperty("fit") String fit,
                             @JsonProperty("input_size") String inputSize,
                             @JsonProperty("score") Double score,
                             @JsonProperty("nms_iou") Double nmsIou,
@@ -29,6 +30,11 @@ public final class DetectorConfigFile {
                             @JsonProperty("crop_jpeg_quality") Integer cropJpegQuality) {
     }
 
+    /** The {@code model} value naming the built-in NanoDet. */
+    public static final String NANODET = "nanodet";
+    /** The {@code model} value naming OpenCV's HOG people detector. */
+    public static final String HOG = "hog";
+
     private DetectorConfigFile() {
     }
 
@@ -39,15 +45,17 @@ public final class DetectorConfigFile {
             return DetectorConfig.defaults();
         }
         try {
-            DetectorConfig base = DetectorConfig.defaults();
+            DetectorConfig base = DetectorConfig.opencvHog();
             base = base.withCrops(or(d.cropPadding(), base.cropPadding()), or(d.cropJpegQuality(), base.cropJpegQuality()));
-            if (d.model() == null || d.model().isBlank()) {
+            String name = d.model() == null || d.model().isBlank() ? NANODET : d.model().trim();
+            if (name.equals(HOG)) {
                 return base;
             }
-            Path model = file.toAbsolutePath().getParent().resolve(d.model());
-            YoloSettings y = YoloSettings.defaults(model);
+            YoloSettings y = name.equals(NANODET) ? YoloSettings.nanodet()
+                    : YoloSettings.defaults(file.toAbsolutePath().getParent().resolve(name));
             int[] size = d.inputSize() == null ? new int[] {0, 0} : parseSize(d.inputSize());
             y = y.withLayout(d.layout() == null ? y.layout() : YoloLayout.parse(d.layout()))
+                    .withFit(d.fit() == null ? y.fit() : YoloSettings.Fit.parse(d.fit()))
                     .withInputSize(size[0], size[1])
                     .withThresholds(or(d.score(), y.scoreThreshold()), or(d.nmsIou(), y.nmsIou()))
                     .withClasses(d.classes() == null ? y.classes() : d.classes(), or(d.minBox(), y.minBoxSize()))

@@ -42,6 +42,7 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
     private final String outputTopic;
     private final String modelId;
     private final Batching batching;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Takes ownership of {@code detector}: closing the stage closes it. Frames are not gathered. */
     public DetectorStage(PersonDetector detector, CropExtractor crops, Topics topics, String modelId) {
@@ -187,8 +188,11 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
         }
     }
 
+    /** Closes the detector once; a second close (the loop, then its owner) does nothing. */
     @Override
     public void close() {
-        detector.close();
+        if (closed.compareAndSet(false, true)) {
+            detector.close();
+        }
     }
 }

@@ -25,13 +25,16 @@ class DetectorConfigFileTest {
     }
 
     @Test
-    void aFileWithoutAModelIsHogWithItsCropSettings() throws Exception {
-        DetectorConfig c = load("crop_padding: 0.2\ncrop_jpeg_quality: 80\n");
+    void aFileWithoutAModelIsTheBuiltInNanodetAndModelHogIsHogWithItsCropSettings() throws Exception {
+        assertTrue(load("crop_padding: 0.2\n").yolo().builtin());
+        assertEquals(YoloSettings.nanodet().withInputSize(320, 320), load("model: nanodet\ninput_size: 320x320\n").yolo());
+        DetectorConfig c = load("model: hog\ncrop_padding: 0.2\ncrop_jpeg_quality: 80\n");
         assertNull(c.yolo());
         assertEquals(0.2, c.cropPadding());
         assertEquals(80, c.cropJpegQuality());
         assertEquals(Batching.NONE, c.batching());
         assertEquals(DetectorConfig.defaults(), load(""));
+        assertEquals(YoloSettings.Fit.LETTERBOX, load("fit: letterbox\n").yolo().fit());
     }
 
     @Test

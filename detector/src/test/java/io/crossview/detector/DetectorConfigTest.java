@@ -11,8 +11,11 @@ import org.junit.jupiter.api.function.Executable;
 
 class DetectorConfigTest {
     @Test
-    void defaults() {
+    void theDefaultIsTheBuiltInNanodetWithHogBehindIt() {
         DetectorConfig d = DetectorConfig.defaults();
+        assertTrue(d.yolo().builtin());
+        assertEquals(io.crossview.detector.yolo.YoloLayout.NANODET, d.yolo().layout());
+        assertEquals(DetectorConfig.opencvHog(), d.withYolo(null));
         assertEquals("opencv-hog", d.modelId());
         assertEquals(HogSettings.defaults(), d.hog());
         assertEquals(0.1, d.cropPadding());

@@ -53,7 +53,7 @@ class DetectorStageTest {
             jpeg = Jpeg.encode(left, 90);
         }
         FrameDetections out;
-        try (DetectorStage stage = DetectorStage.create(DetectorConfig.defaults(), TOPICS)) {
+        try (DetectorStage stage = DetectorStage.create(DetectorConfig.opencvHog(), TOPICS)) {
             out = single(stage.handle(record(frame(jpeg).toByteArray())));
         }
         assertEquals(WireSchema.VERSION, out.getSchemaVersion());
@@ -101,7 +101,7 @@ class DetectorStageTest {
 
     @Test
     void aFrameWithNobodyStillGetsAnAnswer() throws Exception {
-        try (DetectorStage stage = DetectorStage.create(DetectorConfig.defaults(), TOPICS)) {
+        try (DetectorStage stage = DetectorStage.create(DetectorConfig.opencvHog(), TOPICS)) {
             FrameDetections out = single(stage.handle(record(frame(blankJpeg()).toByteArray())));
             assertEquals(REF, out.getFrame());
             assertEquals(0, out.getDetectionsCount());
@@ -181,7 +181,7 @@ class DetectorStageTest {
     @Test
     void aConfigNamingAnOnnxModelRunsItUnderItsFileNameAndSha(@TempDir Path dir) throws Exception {
         Path model = Files.write(dir.resolve("people.onnx"), YoloTestModels.yolox("N"));
-        DetectorConfig config = DetectorConfig.defaults()
+        DetectorConfig config = DetectorConfig.opencvHog()
                 .withYolo(YoloSettings.defaults(model).withBatching(3, 9));
         try (DetectorStage stage = DetectorStage.create(config, TOPICS)) {
             assertTrue(stage.modelId().matches("people@[0-9a-f]{12}"), stage.modelId());

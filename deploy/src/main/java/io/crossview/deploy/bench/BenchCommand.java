@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
+import io.crossview.deploy.cli.PipelineModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import io.crossview.matcher.linking.SiteTopology;
 import picocli.CommandLine.Option;
 
@@ -57,15 +59,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "10", description = "Camera frame rate (default: ${DEFAULT-VALUE})")
     double fps;
 
-    @Option(names = "--detection", defaultValue = "oracle", description = "oracle (default; labelled) or hog")
-    String detection;
+    @Mixin
+    PipelineModels models;
 
     @Option(names = "--topology", description = "Give the matcher the world's camera topology (overlaps, transit windows)"
             + " instead of letting it learn one")
     boolean topology;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Re-ID ONNX model for the embedder (default: the built-in one)")
-    Path model;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Matcher settings file (as for crossview match --config); its linker: section is used")
@@ -80,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectionMode mode = DetectionMode.parse(detection, OracleSettings.defaults());
+        DetectionMode mode = models.detection("nanodet", OracleSettings.defaults());
+        Path model = models.reidModel();
         WorldSpec spec = new WorldSpec(seed, cameras, people, seconds, fps, WorldSpec.DEFAULT.width(), WorldSpec.DEFAULT.height());
         PrintStream progress = json ? new PrintStream(new ByteArrayOutputStream()) : System.err;
         Path work = Files.createTempDirectory("crossview-bench-");
@@ -127,8 +128,10 @@ public final class BenchCommand implements Callable<Integer> {
         ObjectNode world = root.putObject("world");
         world.put("seed", spec.seed()).put("cameras", spec.cameras()).put("people", spec.people())
                 .put("seconds", spec.seconds()).put("fps", spec.fps()).put("size", spec.width() + "x" + spec.height());
-        root.put("detection", mode.label());
+        root.put("detection", mode.isOracle() ? mode.label() : stats.detectorModel());
+        root.put("detector", stats.detectorModel());
         root.put("model", stats.modelVersion());
+        root.put("reid_model", stats.modelVersion());
         ObjectNode machine = root.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code --image}, prints the people of one picture instead, for checking a model.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Run the person detector stage (HOG, or an ONNX YOLOX/YOLOv5/YOLOv8/YOLO11 model).",
+        description = {"Run the person detector stage (the built-in NanoDet, OpenCV HOG, or an ONNX YOLOX/YOLOv5/YOLOv8/YOLO11 "
+                + "or NanoDet model).",
             "With --image, print the boxes of one picture: 'person 0.87 x=120 y=44 w=38 h=102'."})
 public final class DetectCommand implements Callable<Integer> {
     @Mixin
@@ -40,11 +41,16 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "With --image: write the picture with its boxes drawn")
     Path out;
 
-    @Option(names = "--model", paramLabel = "M.onnx", description = "ONNX detector model (default: OpenCV HOG)")
-    Path model;
+    @Option(names = {"--detector", "--model"}, paramLabel = "DETECTOR",
+            description = "nanodet (default: the built-in NanoDet, fetched and converted on first use), hog, or a "
+                    + "YOLO-family or NanoDet PATH.onnx")
+    String detector;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", description = "auto (default), yolox, yolov5 or yolov8 (also YOLO11)")
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "auto (default), yolox, yolov5, yolov8 (also YOLO11) or nanodet")
     String layout;
+
+    @Option(names = "--fit", paramLabel = "FIT", description = "auto (default: letterbox for YOLO, stretch for NanoDet), letterbox or stretch")
+    String fit;
 
     @Option(names = "--score", description = "Minimum score: objectness x class for ONNX (default 0.3), the SVM weight for HOG")
     Double score;
@@ -91,15 +97,19 @@ public final class DetectCommand implements Callable<Integer> {
     /** The config file (or the defaults) with the options given on the command line on top. */
     private DetectorConfig detectorConfig() throws Exception {
         DetectorConfig base = config == null ? DetectorConfig.defaults() : DetectorConfigFile.load(config);
-        YoloSettings y = model != null
-                ? (base.yolo() == null ? YoloSettings.defaults(model) : base.yolo().withModel(model))
-                : base.yolo();
+        YoloSettings y = detector == null ? base.yolo() : switch (detector.trim()) {
+            case DetectorConfigFile.HOG -> null;
+            case DetectorConfigFile.NANODET -> YoloSettings.nanodet();
+            default -> base.yolo() == null || base.yolo().builtin() ? YoloSettings.defaults(Path.of(detector))
+                    : base.yolo().withModel(Path.of(detector));
+        };
         if (y == null) {
-            if (layout != null || nmsIou != null || classes != null || minBox != null || inputSize != null
-                    || batch != null || batchWaitMs != null || threads != null) {
-                throw new IllegalArgumentException("--layout, --nms, --classes, --min-box, --input-size, --batch, "
-                        + "--batch-wait-ms and --threads set up an ONNX detector: give its --model");
+            if (layout != null || fit != null || nmsIou != null || classes != null || minBox != null
+                    || inputSize != null || batch != null || batchWaitMs != null || threads != null) {
+                throw new IllegalArgumentException("--layout, --fit, --nms, --classes, --min-box, --input-size, "
+                        + "--batch, --batch-wait-ms and --threads set up an ONNX detector, not HOG");
             }
+            base = base.withYolo(null);
             if (score != null) {
                 HogSettings h = base.hog();
                 base = new DetectorConfig(base.modelId(), new HogSettings(h.upscale(), score, h.winStride(),
@@ -110,6 +120,9 @@ public final class DetectCommand implements Callable<Integer> {
         }
         if (layout != null) {
             y = y.withLayout(YoloLayout.parse(layout));
+        }
+        if (fit != null) {
+            y = y.withFit(YoloSettings.Fit.parse(fit));
         }
         if (inputSize != null) {
             int[] size = DetectorConfigFile.parseSize(inputSize);

@@ -4,7 +4,9 @@ import io.crossview.common.sample.SampleVideo;
 import io.crossview.deploy.run.RunResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import io.crossview.deploy.cli.PipelineModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crossview demo}: the whole pipeline in one process on a real two-camera video. */
@@ -13,6 +15,9 @@ import picocli.CommandLine.Option;
                 + "are two cameras, and write identity events and annotated frames.",
             "Without --video it uses vtest.avi from Debian's opencv-doc package (fetched once, then cached)."})
 public final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    PipelineModels models;
+
     @Option(names = "--video", paramLabel = "PATH", description = "Video file to use instead of vtest.avi")
     Path video;
 
@@ -40,7 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path source = video != null ? video : SampleVideo.vtest();
-        DemoSettings settings = new DemoSettings(source, out, bootstrap, topicPrefix, fps, startFrame, maxFrames);
+        DemoSettings settings = new DemoSettings(source, out, bootstrap, topicPrefix, fps, startFrame, maxFrames,
+                models.detection("nanodet", null), models.reidModel());
         RunResult result = new DemoPipeline(settings, System.out).run();
         System.out.println(result.summaryLine("demo"));
         return 0;

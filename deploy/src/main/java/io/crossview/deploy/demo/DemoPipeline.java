@@ -36,7 +36,7 @@ public final class DemoPipeline {
             SourceFeed feed = new SourceFeed(source, List.of(CameraView.halves("left", "right", SITE)),
                     new FrameRange(settings.startFrame(), settings.maxFrames()));
             RunSettings run = new RunSettings("demo", settings.out(), settings.bootstrap(), settings.topicPrefix(),
-                    DetectionMode.hog(), ANNOTATED_FRAMES, false);
+                    settings.detection(), ANNOTATED_FRAMES, false).withReidModel(settings.reidModel());
             return new PipelineRun(run, progress).run(List.of(feed), toAnnotate);
         }
     }

@@ -1,26 +1,52 @@
 package io.crossview.deploy.run;
 
+import io.crossview.detector.DetectorConfig;
 import io.crossview.detector.oracle.OracleSettings;
+import io.crossview.detector.yolo.YoloSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Which detector a run uses: a real one, or the labelled oracle that reads the ground truth
- * of synthetic sources. Results always say which.
+ * Which detector a run uses: a real one (the built-in NanoDet, OpenCV's HOG, or an ONNX file),
+ * or the labelled oracle that reads the ground truth of synthetic sources. Results always say
+ * which: the label here until the stage opens, then the model id the stage reports.
+ *
+ * @param detector the real detector's config; null for the oracle
  */
-public record DetectionMode(String name, OracleSettings oracle) {
+public record DetectionMode(String name, OracleSettings oracle, DetectorConfig detector) {
+    public static final String CHOICES = "nanodet (default), hog, oracle or PATH.onnx";
+
+    public static DetectionMode nanodet() {
+        return new DetectionMode("nanodet", null, DetectorConfig.defaults());
+    }
+
     public static DetectionMode hog() {
-        return new DetectionMode("hog", null);
+        return new DetectionMode("hog", null, DetectorConfig.opencvHog());
     }
 
     public static DetectionMode oracle(OracleSettings settings) {
-        return new DetectionMode("oracle", settings);
+        return new DetectionMode("oracle", settings, null);
     }
 
-    /** {@code hog} or {@code oracle} (with the given settings), as the command line names them. */
+    /** A YOLO-family or NanoDet ONNX file, its layout told from its outputs. */
+    public static DetectionMode onnx(Path model) {
+        return new DetectionMode(model.toString(), null, DetectorConfig.opencvHog().withYolo(YoloSettings.defaults(model)));
+    }
+
+    /** {@code nanodet}, {@code hog}, {@code oracle} (with the given settings) or an ONNX file, as the command line names them. */
     public static DetectionMode parse(String name, OracleSettings oracleSettings) {
-        return switch (name) {
+        String n = name == null ? "nanodet" : name.trim();
+        return switch (n) {
+            case "nanodet" -> nanodet();
             case "hog" -> hog();
             case "oracle" -> oracle(oracleSettings);
-            default -> throw new IllegalArgumentException("detection must be hog or oracle, got " + name);
+            default -> {
+                Path file = Path.of(n);
+                if (!n.endsWith(".onnx") && !Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--detector must be " + CHOICES + ", got '" + n + "'");
+                }
+                yield onnx(file);
+            }
         };
     }
 
@@ -29,6 +55,6 @@ public record DetectionMode(String name, OracleSettings oracle) {
     }
 
     public String label() {
-        return isOracle() ? oracle.modelId() : "opencv-hog";
+        return isOracle() ? oracle.modelId() : detector.yolo() == null ? DetectorConfig.HOG_MODEL_ID : name;
     }
 }

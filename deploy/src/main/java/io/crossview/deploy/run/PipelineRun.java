@@ -6,6 +6,7 @@ import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
 import io.crossview.deploy.broker.EmbeddedBroker;
 import io.crossview.deploy.stages.PipelineLag;
+import io.crossview.detector.DetectorStage;
 import io.crossview.deploy.stages.StageGroups;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.embedder.EmbedderConfig;
@@ -74,11 +75,14 @@ public final class PipelineRun {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "run-progress"));
         try (IdentityCollector collector = new IdentityCollector(bootstrap, topics, jsonl,
                 seq -> settings.annotations() > 0 && toAnnotate.contains(seq), settings.keepEmbeddings());
-             StageLoop detector = Stages.detector(bootstrap, topics, settings.detection());
+             DetectorStage detectorStage = Stages.detectorStage(topics, settings.detection());
+             StageLoop detector = Stages.detector(bootstrap, topics, detectorStage);
              StageLoop embedder = Stages.embedder(bootstrap, topics, embedderConfig());
              KafkaStreams matcher = Stages.matcher(bootstrap, topics, matcherConfig);
              PipelineLag lag = new PipelineLag(bootstrap);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "run-ingest"))) {
+            String detectorModel = detectorStage.modelId();
+            say("detector " + detectorModel + (settings.reidModel() != null ? ", re-ID model " + settings.reidModel() : ""));
             threads.add(start(collector, "collector"));
             threads.add(start(detector, "detector"));
             threads.add(start(embedder, "embedder"));
@@ -107,7 +111,7 @@ public final class PipelineRun {
             RunStats stats = new RunStats(detector.processed(), detector.busyNanos(), embedder.processed(),
                     embedder.busyNanos(), collector.detections(), System.nanoTime() - startNanos,
                     collector.latency().percentile(50), collector.latency().percentile(99), collector.latency().count(),
-                    collector.modelVersion());
+                    collector.modelVersion(), detectorModel);
             return new RunResult(cameras, publisher.published(), collector.detections(), collector.tracks(),
                     collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats,
                     collector.embeddings(), collector.harvest());

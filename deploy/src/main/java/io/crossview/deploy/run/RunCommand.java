@@ -4,7 +4,9 @@ import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CamerasFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import io.crossview.deploy.cli.PipelineModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crossview run}: the whole pipeline in one process on the cameras of a cameras file. */
@@ -25,9 +27,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of every topic name (default: none)")
     String topicPrefix;
 
-    @Option(names = "--detection", defaultValue = "hog",
-            description = "hog (a real detector) or oracle (ground truth of synthetic sources, jittered; labelled as such)")
-    String detection;
+    @Mixin
+    PipelineModels models;
 
     @Option(names = "--oracle-jitter", defaultValue = "0.05", description = "Oracle box noise, fraction of box size (default: ${DEFAULT-VALUE})")
     double oracleJitter;
@@ -43,11 +44,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectionMode mode = DetectionMode.parse(detection, new OracleSettings(oracleJitter, oracleMiss, 1));
-        RunSettings settings = new RunSettings("run", out, bootstrap, topicPrefix, mode, annotate, realtime);
+        DetectionMode mode = models.detection("nanodet", new OracleSettings(oracleJitter, oracleMiss, 1));
+        RunSettings settings = new RunSettings("run", out, bootstrap, topicPrefix, mode, annotate, realtime)
+                .withReidModel(models.reidModel());
         try (Feeds feeds = Feeds.open(CamerasFile.load(cameras))) {
             RunResult result = new PipelineRun(settings, System.out).run(feeds.list(), feeds.annotations(annotate));
-            System.out.println(result.summaryLine("run") + " detection=" + mode.label());
+            System.out.println(result.summaryLine("run"));
         }
         return 0;
     }

@@ -14,6 +14,7 @@ public record RunResult(int cameras, long frames, long detections, long tracks, 
     /** The one summary line, for instance {@code demo: cameras=2 frames=796 ...}. */
     public String summaryLine(String command) {
         return command + ": cameras=" + cameras + " frames=" + frames + " detections=" + detections + " tracks=" + tracks
-                + " identities=" + identities + " cross_camera_links=" + crossCameraLinks;
+                + " identities=" + identities + " cross_camera_links=" + crossCameraLinks + " detector=" + stats.detectorModel()
+                + " reid_model=" + stats.modelVersion();
     }
 }

@@ -18,6 +18,12 @@ public record RunSettings(String command, Path out, String bootstrap, String top
         this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false, null, null, null);
     }
 
+    /** These settings with the embedder running {@code model} (null: the built-in one). */
+    public RunSettings withReidModel(Path model) {
+        return new RunSettings(command, out, bootstrap, topicPrefix, detection, annotations, realtime, topology,
+                keepEmbeddings, model, harvestInto, linker);
+    }
+
     public RunSettings {
         topology = topology == null ? SiteTopology.NONE : topology;
         linker = linker == null ? io.crossview.matcher.linking.LinkerParams.defaults() : linker;
@@ -28,6 +34,6 @@ public record RunSettings(String command, Path out, String bootstrap, String top
             throw new IllegalArgumentException("annotations must be >= 0");
         }
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
-        detection = detection == null ? DetectionMode.hog() : detection;
+        detection = detection == null ? DetectionMode.nanodet() : detection;
     }
 }

@@ -4,10 +4,13 @@ package io.crossview.deploy.run;
  * How the stages of one run performed. Stage rates divide the records a stage handled by
  * the time it spent handling them, so they show each stage's own cost while sharing the
  * machine with the others.
+ *
+ * @param modelVersion  the re-ID model version the embeddings carry
+ * @param detectorModel the detector model id the detections carry (after any fallback)
  */
 public record RunStats(long detectorFrames, long detectorBusyNanos, long embedderFrames, long embedderBusyNanos,
                        long crops, long wallNanos, long latencyP50Ms, long latencyP99Ms, int latencySamples,
-                       String modelVersion) {
+                       String modelVersion, String detectorModel) {
     public double detectorFramesPerSecond() {
         return rate(detectorFrames, detectorBusyNanos);
     }

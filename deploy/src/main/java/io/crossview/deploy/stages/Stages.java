@@ -28,12 +28,18 @@ public final class Stages {
         return detector(bootstrap, topics, DetectorConfig.defaults());
     }
 
-    /** The detector of a run: HOG, or the labelled oracle over synthetic ground truth. */
-    public static StageLoop detector(String bootstrap, Topics topics, DetectionMode mode) throws IOException {
-        DetectorConfig config = DetectorConfig.defaults();
-        DetectorStage stage = mode.isOracle()
-                ? DetectorStage.oracle(mode.oracle(), config.cropExtractor(), topics)
-                : DetectorStage.create(config, topics);
+    /**
+     * The detector stage of a run: NanoDet, HOG or an ONNX file, or the labelled oracle over
+     * synthetic ground truth. The caller owns it until it hands it to {@link #detector(String, Topics, DetectorStage)}.
+     */
+    public static DetectorStage detectorStage(Topics topics, DetectionMode mode) throws IOException {
+        return mode.isOracle()
+                ? DetectorStage.oracle(mode.oracle(), DetectorConfig.defaults().cropExtractor(), topics)
+                : DetectorStage.create(mode.detector(), topics);
+    }
+
+    /** The loop that feeds {@code stage} frames; it owns the stage from here on. */
+    public static StageLoop detector(String bootstrap, Topics topics, DetectorStage stage) {
         return loop(bootstrap, topics, stage);
     }
 

@@ -85,6 +85,9 @@ public final class YoloDetector implements PersonDetector {
     /** Loads and checks the model; a missing file or an unusable model gives one readable line. */
     public static YoloDetector open(YoloSettings settings) throws IOException {
         Path file = settings.model();
+        if (file == null) {
+            throw new IllegalArgumentException("the built-in NanoDet has no file yet: obtain it first");
+        }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "detector model file not found");
         }

@@ -1,0 +1,31 @@
+package io.crossview.deploy.cli;
+
+import io.crossview.deploy.run.DetectionMode;
+import io.crossview.detector.oracle.OracleSettings;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The two model choices every command that runs the whole pipeline takes, spelled the same
+ * everywhere: the person detector and the re-ID model. Older spellings stay as aliases
+ * ({@code --detection}, and {@code --model} for the re-ID model).
+ */
+public final class PipelineModels {
+    @Option(names = {"--detector", "--detection"}, paramLabel = "DETECTOR",
+            description = "Person detector: " + DetectionMode.CHOICES + " (a YOLO-family or NanoDet export; "
+                    + "oracle reads the ground truth of synthetic sources and is labelled as such)")
+    String detector;
+
+    @Option(names = {"--reid-model", "--model"}, paramLabel = "M.onnx",
+            description = "Re-ID ONNX model for the embedder (default: the built-in appearance model)")
+    Path reidModel;
+
+    /** The detector named, or {@code fallback} when none was. */
+    public DetectionMode detection(String fallback, OracleSettings oracle) {
+        return DetectionMode.parse(detector == null ? fallback : detector, oracle);
+    }
+
+    public Path reidModel() {
+        return reidModel;
+    }
+}
