@@ -169,6 +169,27 @@ final class Conversion {
         return name;
     }
 
+    /**
+     * Renames the output {@code from} of the node that makes it to {@code to}, if nothing else reads
+     * it, so a graph output needs no Identity; false if it cannot.
+     */
+    boolean renameOutput(String from, String to, List<String> graphOutputs) {
+        if (graphOutputs.contains(from) || usedNames.contains(to)
+                || nodes.stream().anyMatch(n -> n.getInputList().contains(from))) {
+            return false;
+        }
+        for (NodeProto.Builder n : nodes) {
+            for (int i = 0; i < n.getOutputCount(); i++) {
+                if (n.getOutput(i).equals(from)) {
+                    n.setOutput(i, to);
+                    usedNames.add(to);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Reserves a name that is not an emitted tensor (a graph input). */
     void reserve(String name) {
         usedNames.add(name);

@@ -11,6 +11,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import io.crossview.common.onnx.OnnxGraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,14 +75,11 @@ public final class TfjsToOnnx {
         graph.nodes().forEach(n -> n.inputs().forEach(i -> consumers.computeIfAbsent(base(i), k -> new ArrayList<>()).add(n)));
         Conversion c = new Conversion(consumers, options.freeSize());
         List<ValueInfoProto> inputs = declareInputs(graph, options, c);
+        graph.constants().forEach((name, value) -> c.put(name, Value.of(value)));
         int tfNodes = 0;
         for (TfjsNode n : order(graph)) {
             tfNodes++;
-            if (n.op().equals("Placeholder") || c.skipped(n.name())) {
-                continue;
-            }
-            if (n.op().equals("Const")) {
-                c.put(n, Value.of(graph.constants().get(n.name())));
+            if (n.op().equals("Placeholder") || n.op().equals("Const") || c.skipped(n.name())) {
                 continue;
             }
             List<Value> in = n.inputs().stream().map(c::value).toList();
@@ -100,7 +98,7 @@ public final class TfjsToOnnx {
         for (String name : graph.outputs()) {
             Value v = c.value(name);
             String tensor = c.tensor(v, name);
-            if (!tensor.equals(name)) {
+            if (!tensor.equals(name) && !c.renameOutput(tensor, name, graph.outputs())) {
                 c.nodes("Identity", List.of(name), List.of(tensor));
             }
             outputs.add(valueInfo(name, v.shape(), v.sym(), name, batchName(graph)));
@@ -172,7 +170,7 @@ public final class TfjsToOnnx {
                     ? options.inputShape().stream().mapToLong(Long::longValue).toArray() : declared.clone();
             byte[] sym = new byte[shape.length];
             String[] params = new String[shape.length];
-            boolean nchw = shape.length == 4 && shape[1] > 0 && shape[1] <= 4;
+            boolean nchw = shape.length == 4 && isNchw(shape, c.consumers(name), graph.constants());
             for (int d = 0; d < shape.length; d++) {
                 boolean spatial = shape.length == 4 && (nchw ? d >= 2 : d == 1 || d == 2);
                 if (shape[d] < 0 && (d == 0 || !spatial)) {
@@ -203,6 +201,29 @@ public final class TfjsToOnnx {
     }
 
     /** A float tensor's type: dims with a param are symbolic, the others fixed. */
+    /**
+     * Whether a 4-D input is NCHW: it is if the graph transposes it to NHWC first, not if an NHWC op
+     * or an NHWC-to-NCHW transpose reads it; else the smaller of dims 1 and 3 is taken for channels.
+     */
+    private static boolean isNchw(long[] shape, List<TfjsNode> readers, Map<String, ConstTensor> constants) {
+        for (TfjsNode r : readers) {
+            ConstTensor perm = r.op().equals("Transpose") ? constants.get(r.inputs().get(1)) : null;
+            if (perm != null && Arrays.equals(perm.asLongs(), Conversion.NCHW_TO_NHWC)) {
+                return true;
+            }
+            if (perm != null && Arrays.equals(perm.asLongs(), Conversion.NHWC_TO_NCHW)) {
+                return false;
+            }
+        }
+        for (TfjsNode r : readers) {
+            if (Set.of("Conv2D", "DepthwiseConv2dNative", "FusedConv2D", "_FusedConv2D", "FusedDepthwiseConv2dNative",
+                    "MaxPool", "AvgPool", "ResizeBilinear", "ResizeNearestNeighbor").contains(r.op())) {
+                return r.string("data_format", "NHWC").equals("NCHW");
+            }
+        }
+        return shape[1] < shape[3];
+    }
+
     private static ValueInfoProto tensorInfo(String name, long[] shape, String[] params) {
         TensorShapeProto.Builder dims = TensorShapeProto.newBuilder();
         for (int d = 0; d < shape.length; d++) {

