@@ -14,9 +14,11 @@ import io.crossview.detector.yolo.YoloSettings;
  * @param yolo            the ONNX detector to run (a file, or the built-in NanoDet), or null for HOG
  * @param cropPadding     share of a box's width/height added on each side of its crop
  * @param cropJpegQuality JPEG quality of the crops, 1..100
+ * @param detectEvery     run the detector on every Nth frame of a camera only (1: every frame); the
+ *                        others go out marked skipped and the tracker carries its tracks over them
  */
 public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo, double cropPadding,
-                             int cropJpegQuality) {
+                             int cropJpegQuality, int detectEvery) {
     public static final String HOG_MODEL_ID = "opencv-hog";
 
     public DetectorConfig {
@@ -32,6 +34,14 @@ public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo,
         if (cropJpegQuality < 1 || cropJpegQuality > 100) {
             throw new IllegalArgumentException("detector cropJpegQuality must be 1..100, got " + cropJpegQuality);
         }
+        if (detectEvery < 1 || detectEvery > 100) {
+            throw new IllegalArgumentException("detector detectEvery must be 1..100 frames, got " + detectEvery);
+        }
+    }
+
+    /** Detecting on every frame. */
+    public DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo, double cropPadding, int cropJpegQuality) {
+        this(modelId, hog, yolo, cropPadding, cropJpegQuality, 1);
     }
 
     /** A HOG detector config. */
@@ -51,11 +61,15 @@ public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo,
 
     /** This config running the given ONNX detector (null: back to HOG). */
     public DetectorConfig withYolo(YoloSettings settings) {
-        return new DetectorConfig(modelId, hog, settings, cropPadding, cropJpegQuality);
+        return new DetectorConfig(modelId, hog, settings, cropPadding, cropJpegQuality, detectEvery);
     }
 
     public DetectorConfig withCrops(double padding, int jpegQuality) {
-        return new DetectorConfig(modelId, hog, yolo, padding, jpegQuality);
+        return new DetectorConfig(modelId, hog, yolo, padding, jpegQuality, detectEvery);
+    }
+
+    public DetectorConfig withDetectEvery(int frames) {
+        return new DetectorConfig(modelId, hog, yolo, cropPadding, cropJpegQuality, frames);
     }
 
     public CropExtractor cropExtractor() {

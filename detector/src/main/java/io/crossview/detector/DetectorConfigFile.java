@@ -27,7 +27,8 @@ public final class DetectorConfigFile {
                             @JsonProperty("intra_op_threads") Integer intraOpThreads,
                             @JsonProperty("cuda") Boolean cuda,
                             @JsonProperty("crop_padding") Double cropPadding,
-                            @JsonProperty("crop_jpeg_quality") Integer cropJpegQuality) {
+                            @JsonProperty("crop_jpeg_quality") Integer cropJpegQuality,
+                            @JsonProperty("detect_every") Integer detectEvery) {
     }
 
     /** The {@code model} value naming the built-in NanoDet. */
@@ -46,7 +47,8 @@ public final class DetectorConfigFile {
         }
         try {
             DetectorConfig base = DetectorConfig.opencvHog();
-            base = base.withCrops(or(d.cropPadding(), base.cropPadding()), or(d.cropJpegQuality(), base.cropJpegQuality()));
+            base = base.withCrops(or(d.cropPadding(), base.cropPadding()), or(d.cropJpegQuality(), base.cropJpegQuality()))
+                    .withDetectEvery(or(d.detectEvery(), base.detectEvery()));
             String name = d.model() == null || d.model().isBlank() ? NANODET : d.model().trim();
             if (name.equals(HOG)) {
                 return base;

@@ -47,6 +47,7 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
     private final String outputTopic;
     private final String modelId;
     private final Batching batching;
+    private final int detectEvery;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Takes ownership of {@code detector}: closing the stage closes it. Frames are not gathered. */
@@ -60,6 +61,15 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
      */
     public DetectorStage(PersonDetector detector, CropExtractor crops, Topics topics, String modelId,
                          long batchWaitMs) {
+        this(detector, crops, topics, modelId, batchWaitMs, 1);
+    }
+
+    /**
+     * As above, running the detector on every {@code detectEvery}th frame of a camera only; the
+     * other frames get an empty answer marked skipped, without being decoded.
+     */
+    public DetectorStage(PersonDetector detector, CropExtractor crops, Topics topics, String modelId,
+                         long batchWaitMs, int detectEvery) {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("detector model id must not be blank");
         }
@@ -68,6 +78,7 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
         this.outputTopic = topics.detections().name();
         this.modelId = modelId;
         this.batching = detector.maxBatch() > 1 ? new Batching(detector.maxBatch(), batchWaitMs) : Batching.NONE;
+        this.detectEvery = detectEvery;
     }
 
     /**
@@ -77,9 +88,10 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
     public static DetectorStage create(DetectorConfig config, Topics topics) throws IOException {
         PersonDetector detector = openDetector(config);
         if (detector instanceof YoloDetector yolo) {
-            return new DetectorStage(yolo, config.cropExtractor(), topics, yolo.modelId(), config.yolo().batchWaitMs());
+            return new DetectorStage(yolo, config.cropExtractor(), topics, yolo.modelId(), config.yolo().batchWaitMs(),
+                    config.detectEvery());
         }
-        return new DetectorStage(detector, config.cropExtractor(), topics, config.modelId());
+        return new DetectorStage(detector, config.cropExtractor(), topics, config.modelId(), 0, config.detectEvery());
     }
 
     /**
@@ -120,7 +132,8 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
 
     @Override
     public List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<byte[], byte[]> record) {
-        FrameDetections detections = detect(frame(record));
+        Frame frame = frame(record);
+        FrameDetections detections = skips(frame) ? skipped(frame) : detect(frame);
         return List.of(new ProducerRecord<>(outputTopic, record.key(),
                 WireSerdes.DETECTIONS.serialize(outputTopic, detections)));
     }
@@ -139,6 +152,11 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
             for (int i = 0; i < records.size(); i++) {
                 try {
                     Frame frame = frame(records.get(i));
+                    if (skips(frame)) {
+                        outcomes[i] = Outcome.of(List.of(new ProducerRecord<>(outputTopic, records.get(i).key(),
+                                WireSerdes.DETECTIONS.serialize(outputTopic, skipped(frame)))));
+                        continue;
+                    }
                     Mat picture = decode(frame);
                     slots.add(i);
                     frames.add(frame);
@@ -176,6 +194,15 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
             throw new BadMessageException("Frame on " + record.topic() + " has no value");
         }
         return frame;
+    }
+
+    private boolean skips(Frame frame) {
+        return detectEvery > 1 && Math.floorMod(frame.getRef().getSeq(), detectEvery) != 0;
+    }
+
+    private FrameDetections skipped(Frame frame) {
+        return FrameDetections.newBuilder().setSchemaVersion(WireSchema.VERSION).setFrame(frame.getRef())
+                .setDetectorModel(modelId).setSkipped(true).build();
     }
 
     /** The people in one frame, as the wire message this stage publishes. */

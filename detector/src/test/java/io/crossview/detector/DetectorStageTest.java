@@ -201,6 +201,30 @@ class DetectorStageTest {
         }
     }
 
+    @Test
+    void detectingEveryThirdFrameAnswersTheOthersSkippedWithoutRunningTheDetectorOrDecodingThem() {
+        FakeDetector fake = new FakeDetector(List.of(new PersonBox(24, 24, 64, 32, 0.9)), 4);
+        try (DetectorStage stage = new DetectorStage(fake, crops, TOPICS, "fake@1", 0, 3)) {
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            for (long seq = 9; seq < 15; seq++) {
+                Frame f = Frame.newBuilder().setSchemaVersion(WireSchema.VERSION)
+                        .setRef(REF.toBuilder().setSeq(seq))
+                        // a skipped frame is never decoded: garbage there would otherwise fail it
+                        .setJpeg(ByteString.copyFrom(seq % 3 == 0 ? blankJpeg() : new byte[] {1, 2, 3})).build();
+                records.add(record(f.toByteArray()));
+            }
+            List<BatchHandler.Outcome> outcomes = stage.handle(records);
+            for (int i = 0; i < outcomes.size(); i++) {
+                FrameDetections out = single(outcomes.get(i).outputs());
+                boolean detected = (9 + i) % 3 == 0;
+                assertEquals(!detected, out.getSkipped(), "seq " + (9 + i));
+                assertEquals(detected ? 1 : 0, out.getDetectionsCount(), "seq " + (9 + i));
+            }
+            assertEquals(List.of(2), fake.batches);
+            assertTrue(single(stage.handle(records.get(1))).getSkipped());
+        }
+    }
+
     private static void assertCropSize(Detection d, int width, int height) {
         try (Mat crop = Jpeg.decode(d.getCropJpeg().toByteArray())) {
             assertEquals(width, crop.cols());

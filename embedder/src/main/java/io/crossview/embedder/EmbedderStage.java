@@ -171,7 +171,8 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
         FrameEmbeddings.Builder out = FrameEmbeddings.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(detections.getFrame())
-                .setModelVersion(version);
+                .setModelVersion(version)
+                .setSkipped(detections.getSkipped());
         for (int i = 0; i < embeddings.size(); i++) {
             Embedding e = embeddings.get(i);
             EmbeddedBox.Builder box = EmbeddedBox.newBuilder()

@@ -76,6 +76,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default 1)")
     Integer threads;
 
+    @Option(names = "--detect-every", paramLabel = "N", description = "Run the detector on every Nth frame of a camera only; the tracker carries people over the others (default 1)")
+    Integer detectEvery;
+
     @Option(names = "--cpu", description = "Do not try the CUDA execution provider")
     boolean cpu;
 
@@ -97,6 +100,9 @@ public final class DetectCommand implements Callable<Integer> {
     /** The config file (or the defaults) with the options given on the command line on top. */
     private DetectorConfig detectorConfig() throws Exception {
         DetectorConfig base = config == null ? DetectorConfig.defaults() : DetectorConfigFile.load(config);
+        if (detectEvery != null) {
+            base = base.withDetectEvery(detectEvery);
+        }
         YoloSettings y = detector == null ? base.yolo() : switch (detector.trim()) {
             case DetectorConfigFile.HOG -> null;
             case DetectorConfigFile.NANODET -> YoloSettings.nanodet();
@@ -114,7 +120,7 @@ public final class DetectCommand implements Callable<Integer> {
                 HogSettings h = base.hog();
                 base = new DetectorConfig(base.modelId(), new HogSettings(h.upscale(), score, h.winStride(),
                         h.scaleStep(), h.padding(), h.minBoxHeight(), h.maxBoxHeight(), h.nmsIou()),
-                        base.cropPadding(), base.cropJpegQuality());
+                        base.cropPadding(), base.cropJpegQuality()).withDetectEvery(base.detectEvery());
             }
             return base;
         }

@@ -20,9 +20,14 @@ public final class PipelineModels {
             description = "Re-ID ONNX model for the embedder (default: the built-in appearance model)")
     Path reidModel;
 
+    @Option(names = "--detect-every", paramLabel = "N",
+            description = "Run the detector on every Nth frame of a camera only; the tracker carries people over the "
+                    + "others by their motion (default 1: every frame)")
+    int detectEvery = 1;
+
     /** The detector named, or {@code fallback} when none was. */
     public DetectionMode detection(String fallback, OracleSettings oracle) {
-        return DetectionMode.parse(detector == null ? fallback : detector, oracle);
+        return DetectionMode.parse(detector == null ? fallback : detector, oracle).detectingEvery(detectEvery);
     }
 
     public Path reidModel() {

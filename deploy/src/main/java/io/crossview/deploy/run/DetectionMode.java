@@ -50,6 +50,17 @@ public record DetectionMode(String name, OracleSettings oracle, DetectorConfig d
         };
     }
 
+    /** This mode running its detector on every {@code frames}th frame of a camera only. */
+    public DetectionMode detectingEvery(int frames) {
+        if (frames == 1) {
+            return this;
+        }
+        if (isOracle()) {
+            throw new IllegalArgumentException("--detect-every is for real detectors, not the oracle");
+        }
+        return new DetectionMode(name, oracle, detector.withDetectEvery(frames));
+    }
+
     public boolean isOracle() {
         return oracle != null;
     }

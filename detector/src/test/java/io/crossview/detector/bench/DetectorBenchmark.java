@@ -5,6 +5,7 @@ import io.crossview.detector.PersonBox;
 import io.crossview.detector.VtestFrames;
 import io.crossview.detector.hog.HogPersonDetector;
 import io.crossview.detector.hog.HogSettings;
+import io.crossview.detector.yolo.BuiltinNanodet;
 import io.crossview.detector.yolo.Letterbox;
 import io.crossview.detector.yolo.YoloDetector;
 import io.crossview.detector.yolo.YoloSettings;
@@ -28,9 +29,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Milliseconds per frame of HOG and of an ONNX detector (the YOLOX-shaped net of
- * {@link DetectorThroughput}, about YOLOX-nano's cost, at 640x640) on the same vtest.avi
- * halves, and of letterboxing one frame; frames/s is 1000 / score.
+ * Milliseconds per frame of HOG, of the built-in NanoDet at 320x320 and 416x416, and of an ONNX
+ * detector (the YOLOX-shaped net of {@link DetectorThroughput}, about YOLOX-nano's cost, at
+ * 640x640) on the same vtest.avi halves, and of letterboxing one frame; frames/s is 1000 / score.
+ * NanoDet is obtained as on a user's first run (cached after).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,8 @@ public class DetectorBenchmark {
     private final List<Mat> halves = new ArrayList<>();
     private HogPersonDetector hog;
     private YoloDetector onnx;
+    private YoloDetector nanodet320;
+    private YoloDetector nanodet416;
     private Path model;
     private float[] input;
     private int next;
@@ -64,6 +68,10 @@ public class DetectorBenchmark {
         model = Files.write(Files.createTempFile("yolox-shaped", ".onnx"), DetectorThroughput.yoloxShaped(640));
         onnx = YoloDetector.open(YoloSettings.defaults(model).withRuntime(1, false).withBatching(1, 0));
         input = new float[3 * 640 * 640];
+        Path nanodet = BuiltinNanodet.obtain();
+        nanodet320 = YoloDetector.open(YoloSettings.nanodet().withModel(nanodet).withRuntime(1, false));
+        nanodet416 = YoloDetector.open(YoloSettings.nanodet().withModel(nanodet).withInputSize(416, 416)
+                .withRuntime(1, false));
     }
 
     private Mat nextHalf() {
@@ -74,6 +82,16 @@ public class DetectorBenchmark {
     @Benchmark
     public List<PersonBox> hog() {
         return hog.detect(nextHalf());
+    }
+
+    @Benchmark
+    public List<PersonBox> nanodet320() {
+        return nanodet320.detect(nextHalf());
+    }
+
+    @Benchmark
+    public List<PersonBox> nanodet416() {
+        return nanodet416.detect(nextHalf());
     }
 
     @Benchmark
@@ -92,6 +110,8 @@ public class DetectorBenchmark {
     public void tearDown() throws Exception {
         hog.close();
         onnx.close();
+        nanodet320.close();
+        nanodet416.close();
         halves.forEach(Mat::close);
         Files.deleteIfExists(model);
     }

@@ -75,6 +75,9 @@ public final class CameraTracker {
             state = fresh.build();
         }
         long seq = frame.getFrame().getSeq();
+        if (frame.getSkipped()) {
+            return carry(state, seq, update);
+        }
         List<Live> tracks = new ArrayList<>();
         for (TrackState t : state.getTracksList()) {
             tracks.add(new Live(t, seq));
@@ -132,6 +135,23 @@ public final class CameraTracker {
             }
         }
         return new Step(next.build(), update.build());
+    }
+
+    /**
+     * A frame the detector skipped: every confirmed track is reported where its motion model puts
+     * it, and nothing else changes; the filter goes on from its last detection at the next frame
+     * the detector sees, and no track counts a miss for a frame nobody looked at.
+     */
+    private Step carry(CameraTracks state, long seq, TrackletUpdate.Builder update) {
+        for (TrackState t : state.getTracksList()) {
+            if (t.getPhase() == TrackPhase.TRACK_CONFIRMED || t.getPhase() == TrackPhase.TRACK_PHASE_UNSPECIFIED) {
+                Box predicted = new Live(t, seq).predicted;
+                if (predicted.getW() > 0 && predicted.getH() > 0) {
+                    update.addTracks(observation(t, predicted.toBuilder().setScore(t.getBox().getScore()).build()));
+                }
+            }
+        }
+        return new Step(state, update.build());
     }
 
     private enum Cost { FUSED, OVERLAP }

@@ -50,6 +50,33 @@ class CameraTrackerTest {
     }
 
     @Test
+    void onFramesTheDetectorSkippedAConfirmedTrackIsReportedWhereItsMotionPutsItAndMissesNothing() {
+        List<FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            frames.add(i < 4 || i % 2 == 0 ? frame("cam", i, box(100 + 8 * i, 50, person(0)))
+                    : frame("cam", i).toBuilder().setSkipped(true).build());
+        }
+        List<TrackletUpdate> updates = run(frames);
+        long id = updates.get(3).getTracks(0).getTrackId();
+        for (int i = 5; i < 11; i += 2) {
+            assertEquals(1, updates.get(i).getTracksCount(), "skipped frame " + i);
+            TrackObservation carried = updates.get(i).getTracks(0);
+            assertEquals(id, carried.getTrackId());
+            // a steady 8 px per frame: the filter puts the person between the detections around it
+            assertEquals(100 + 8 * i, carried.getBox().getX(), 4, "skipped frame " + i);
+            assertEquals(id, updates.get(i + 1).getTracks(0).getTrackId(), "frame " + (i + 1));
+        }
+        // an empty frame the detector did look at is a miss; a skipped one is not
+        CameraTracks state = CameraTracks.getDefaultInstance();
+        for (FrameEmbeddings f : frames.subList(0, 4)) {
+            state = tracker.step(state, f).state();
+        }
+        CameraTracker.Step skipped = tracker.step(state, frame("cam", 4).toBuilder().setSkipped(true).build());
+        assertEquals(state, skipped.state());
+        assertEquals(1, tracker.step(state, frame("cam", 4)).state().getTracks(0).getMisses());
+    }
+
+    @Test
     void twoPeopleSideBySideGetTwoTracks() {
         List<io.crossview.common.wire.FrameEmbeddings> frames = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
