@@ -22,12 +22,22 @@ public final class PipelineModels {
 
     @Option(names = "--detect-every", paramLabel = "N",
             description = "Run the detector on every Nth frame of a camera only; the tracker carries people over the "
-                    + "others by their motion (default 1: every frame)")
-    int detectEvery = 1;
+                    + "others by their motion (default 1: every frame; bench: 3 for a real detector)")
+    Integer detectEvery;
 
-    /** The detector named, or {@code fallback} when none was. */
+    /** The detector named, or {@code fallback} when none was, on every frame unless told otherwise. */
     public DetectionMode detection(String fallback, OracleSettings oracle) {
-        return DetectionMode.parse(detector == null ? fallback : detector, oracle).detectingEvery(detectEvery);
+        return detection(fallback, oracle, 1);
+    }
+
+    /**
+     * The detector named, or {@code fallback}; a real detector runs on every {@code defaultEvery}th
+     * frame unless {@code --detect-every} says otherwise (the oracle always sees every frame).
+     */
+    public DetectionMode detection(String fallback, OracleSettings oracle, int defaultEvery) {
+        DetectionMode mode = DetectionMode.parse(detector == null ? fallback : detector, oracle);
+        int every = detectEvery != null ? detectEvery : mode.isOracle() ? 1 : defaultEvery;
+        return mode.detectingEvery(every);
     }
 
     public Path reidModel() {
