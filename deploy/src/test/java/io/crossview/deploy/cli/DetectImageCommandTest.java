@@ -115,7 +115,7 @@ class DetectImageCommandTest {
         assertEquals(1, o.exitCode());
         assertEquals(1, o.errLines().size(), o.errLines().toString());
         assertTrue(o.errLines().get(0).startsWith("crossview detect: detector model " + garbage
-                + " is not a usable YOLO model"), o.errLines().get(0));
+                + " is not a usable YOLO or NanoDet model"), o.errLines().get(0));
 
         Path notPicture = Files.writeString(dir.resolve("p.png"), "nope");
         o = run("detect", "--image", notPicture.toString());
