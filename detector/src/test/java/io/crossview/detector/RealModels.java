@@ -6,12 +6,7 @@ import io.crossview.common.models.NpmConfig;
 import io.crossview.common.models.PretrainedModels;
 import io.crossview.detector.yolo.BuiltinNanodet;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -37,17 +32,6 @@ public final class RealModels {
     }
 
     private static boolean registryReachable() {
-        try {
-            URI url = NpmConfig.system().registryFor(PretrainedModels.NANODET.npmPackage()).url();
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() < 500;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return NpmConfig.system().reachable(PretrainedModels.NANODET.npmPackage());
     }
 }

@@ -3,9 +3,13 @@ package io.crossview.common.models;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -66,6 +70,25 @@ public final class NpmConfig {
 
     String env(String name) {
         return env.apply(name);
+    }
+
+    /**
+     * Whether the registry of {@code packageName} answers at all (any HTTP status below 500 within
+     * 10 s): tests that need a fetched model skip only when it does not.
+     */
+    public boolean reachable(String packageName) {
+        try {
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            return client.send(HttpRequest.newBuilder(registryFor(packageName).url())
+                            .timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The registry npm would fetch {@code packageName} from. */

@@ -28,10 +28,10 @@ class DetectImageCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, List<String> outLines, List<String> errLines) {
+    record Outcome(int exitCode, List<String> outLines, List<String> errLines) {
     }
 
-    private static Outcome run(String... args) {
+    static Outcome run(String... args) {
         StringWriter err = new StringWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
@@ -121,14 +121,14 @@ class DetectImageCommandTest {
         o = run("detect", "--image", notPicture.toString());
         assertEquals(List.of("crossview detect: " + notPicture + " is not a readable picture"), o.errLines());
 
-        o = run("detect", "--image", picture().toString(), "--layout", "yolox");
+        o = run("detect", "--image", picture().toString(), "--detector", "hog", "--layout", "yolox");
         assertEquals(1, o.errLines().size(), o.errLines().toString());
-        assertTrue(o.errLines().get(0).contains("give its --model"), o.errLines().get(0));
+        assertTrue(o.errLines().get(0).contains("set up an ONNX detector, not HOG"), o.errLines().get(0));
     }
 
     @Test
-    void withoutAModelHogChecksThePicture() throws Exception {
-        Outcome o = run("detect", "--image", picture().toString());
+    void hogChecksThePicture() throws Exception {
+        Outcome o = run("detect", "--image", picture().toString(), "--detector", "hog");
         assertEquals(0, o.exitCode(), o.errLines().toString());
         assertEquals(List.of(), o.outLines()); // a flat red picture holds nobody
     }
