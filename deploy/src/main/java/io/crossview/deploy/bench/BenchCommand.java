@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
     double fps;
 
     /**
-     * Four 10 fps cameras on 2 cores: NanoDet-320 takes 28 ms a frame alone (JMH), 21 frames/s
+     * Four 10 fps cameras on 2 cores: NanoDet-320 takes 29 ms a frame alone (JMH), 21 frames/s
      * inside the pipeline, so every frame leaves the pipeline at half the live rate; every 3rd
      * keeps up (docs/detection.md).
      */

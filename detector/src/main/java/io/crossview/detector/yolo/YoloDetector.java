@@ -107,7 +107,7 @@ public final class YoloDetector implements PersonDetector {
             session = env.createSession(bytes, options);
             YoloModel model = YoloModel.inspect(session, settings);
             YoloDetector detector = new YoloDetector(env, session, model, settings, modelId, device);
-            LOG.info("detector model {} from {}: {} layout, {}x{} input ({}), batch {}, {} classes kept {}, on {}",
+            LOG.info("detector model {} from {}: {} layout, {}x{} input ({}), batch {}, {} class names, keeping classes {}, on {}",
                     modelId, file, detector.layout, model.inputWidth(), model.inputHeight(), detector.fit,
                     model.fixedBatch() > 0 ? model.fixedBatch() : "any", model.classNames().size(),
                     settings.classes(), device);
