@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -49,7 +50,7 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
     private final String modelId;
     private final Batching batching;
     private final int detectEvery;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Takes ownership of {@code detector}: closing the stage closes it. Frames are not gathered. */
     public DetectorStage(PersonDetector detector, CropExtractor crops, Topics topics, String modelId) {

@@ -35,12 +35,7 @@ final class GflDecoder implements BoxDecoder {
     private final YoloSettings settings;
 
     GflDecoder(List<Level> levels, int classCount, int bins, YoloSettings settings) {
-        for (int c : settings.classes()) {
-            if (c >= classCount) {
-                throw new IllegalArgumentException("class " + c + " is not among the model's " + classCount
-                        + " classes (0.." + (classCount - 1) + ")");
-            }
-        }
+        settings.requireClassesAmong(classCount);
         this.levels = List.copyOf(levels);
         this.classCount = classCount;
         this.bins = bins;

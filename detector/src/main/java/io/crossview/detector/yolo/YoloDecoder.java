@@ -29,12 +29,7 @@ final class YoloDecoder implements BoxDecoder {
         if (layout == YoloLayout.AUTO) {
             throw new IllegalArgumentException("the decoder needs a resolved layout");
         }
-        for (int c : settings.classes()) {
-            if (c >= classCount) {
-                throw new IllegalArgumentException("class " + c + " is not among the model's " + classCount
-                        + " classes (0.." + (classCount - 1) + ")");
-            }
-        }
+        settings.requireClassesAmong(classCount);
         this.layout = layout;
         this.anchors = anchors;
         this.values = classCount + (layout == YoloLayout.YOLOV8 ? 4 : 5);

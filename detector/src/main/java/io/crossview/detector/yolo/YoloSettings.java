@@ -133,6 +133,14 @@ public record YoloSettings(Path model, YoloLayout layout, Fit fit, int inputWidt
                 batchSize, batchWaitMs, threads, tryCuda);
     }
 
+    /** Every kept class must be one of a model's {@code classCount} classes. */
+    void requireClassesAmong(int classCount) {
+        for (int c : classes) {
+            require(c < classCount, "class " + c + " is not among the model's " + classCount + " classes (0.."
+                    + (classCount - 1) + ")");
+        }
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
