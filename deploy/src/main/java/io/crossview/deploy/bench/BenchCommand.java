@@ -14,10 +14,6 @@ import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CameraConfig;
 import io.crossview.ingest.synth.SynthWriter;
 import io.crossview.ingest.synth.WorldSpec;
-import io.crossview.matcher.eval.IdScores;
-import io.crossview.matcher.eval.MotEvaluator;
-import io.crossview.matcher.eval.MotReport;
-import io.crossview.matcher.eval.MtmcIdf1;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code crossview bench}: the whole pipeline through the embedded broker on the synthetic
  * world, its cameras paced like live ones, scored against the world's ground truth.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBenchCommand.class, TrainBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBenchCommand.class, TrainBenchCommand.class, MatcherBenchCommand.class},
         description = {"Run the full pipeline (embedded broker) on the synthetic world as live cameras and print one "
                 + "JSON document: stage throughput, capture-to-identity latency, peak memory and accuracy "
                 + "(per-camera IDF1/HOTA, MTMC IDF1), labelled with detection mode and model."})
@@ -82,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also store the crops the matcher harvests in this crop store (to train on)")
     Path harvestInto;
 
+    @Option(names = "--save-embeddings", paramLabel = "FILE",
+            description = "Also save the run's embedding messages, to replay the matcher on them (crossview bench matcher)")
+    Path saveEmbeddings;
+
     @Option(names = "--json", description = "Print only the JSON document (progress goes nowhere)")
     boolean json;
 
@@ -113,6 +113,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
             ObjectNode report = report(spec, mode, result, work.resolve("gt"), work.resolve("run/mot"));
             report.put("topology", topology ? "configured" : "learned");
+            if (saveEmbeddings != null) {
+                EmbeddingsFile.write(result.embeddings(), saveEmbeddings);
+                Files.copy(work.resolve("gt").resolve("topology.yaml"), saveEmbeddings.resolveSibling(
+                        saveEmbeddings.getFileName() + ".topology.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                progress.println("bench: saved " + result.embeddings().size() + " embedding messages to " + saveEmbeddings);
+            }
             progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages x "
                     + MatcherThroughput.COPIES + " copies of the cameras");
             report.set("matcher", matcherFigures(MatcherThroughput.measure(result.embeddings())));
@@ -154,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
         latency.put("p50", stats.latencyP50Ms()).put("p99", stats.latencyP99Ms()).put("events", stats.latencySamples());
         ObjectNode memory = root.putObject("memory_mib");
         memory.put("peak_rss", round(PeakMemory.residentMiB())).put("peak_heap", round(PeakMemory.heapMiB()));
-        root.set("accuracy", accuracy(gt, pred));
+        root.set("accuracy", BenchAccuracy.of(gt, pred));
         root.putObject("harvest").put("crops", result.harvest().crops()).put("tracks", result.harvest().tracks())
                 .put("identities", result.harvest().identities());
         return root;
@@ -167,26 +173,6 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("bare_tracker_frames_per_s", round(f.bareTrackerFramesPerSecond()));
         m.put("bare_over_topology", round(f.bareTrackerFramesPerSecond() / f.framesPerSecond()));
         return m;
-    }
-
-    private static ObjectNode accuracy(Path gt, Path pred) throws Exception {
-        MotReport report = MotEvaluator.evaluateDirectories(gt, pred);
-        ObjectNode accuracy = JSON.createObjectNode();
-        ObjectNode perCamera = accuracy.putObject("per_camera");
-        report.table().forEach((camera, metrics) -> {
-            ObjectNode row = perCamera.putObject(camera);
-            for (String key : List.of("IDF1", "HOTA", "MOTA", "IDSW")) {
-                Number value = metrics.get(key);
-                if (value instanceof Double d) {
-                    row.put(key, round(d));
-                } else {
-                    row.put(key, value.longValue());
-                }
-            }
-        });
-        IdScores mtmc = MtmcIdf1.evaluateDirectories(gt, pred);
-        accuracy.put("mtmc_idf1", round(mtmc.idf1()));
-        return accuracy;
     }
 
     private static double round(double value) {

@@ -1,7 +1,5 @@
 package io.crossview.deploy.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossview.common.kafka.KafkaClients;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
@@ -35,7 +33,6 @@ import org.apache.kafka.common.errors.WakeupException;
  * end of each topic, so events of earlier runs on the same broker are not counted.
  */
 public final class IdentityCollector implements Runnable, AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Topics topics;
@@ -158,22 +155,7 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     }
 
     private void write(IdentityEvent event) throws IOException {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("camera", event.getFrame().getCamera());
-        line.put("site", event.getFrame().getSite());
-        line.put("seq", event.getFrame().getSeq());
-        line.put("capture_ms", event.getFrame().getCaptureMs());
-        line.put("identity", event.getIdentityId());
-        line.put("track", event.getTrackId());
-        line.put("state", event.getState().name().replace("IDENTITY_", "").toLowerCase());
-        line.put("confidence", Math.round(event.getConfidence() * 1000) / 1000.0);
-        ObjectNode box = line.putObject("box");
-        box.put("x", Math.round(event.getBox().getX()));
-        box.put("y", Math.round(event.getBox().getY()));
-        box.put("w", Math.round(event.getBox().getW()));
-        box.put("h", Math.round(event.getBox().getH()));
-        line.put("model", event.getModelVersion());
-        jsonl.write(JSON.writeValueAsString(line));
+        jsonl.write(IdentityLines.line(event));
         jsonl.newLine();
     }
 

@@ -1,0 +1,42 @@
+package io.crossview.deploy.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crossview.matcher.eval.IdScores;
+import io.crossview.matcher.eval.MotEvaluator;
+import io.crossview.matcher.eval.MotReport;
+import io.crossview.matcher.eval.MtmcIdf1;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The accuracy block of a bench report: per-camera IDF1, HOTA, MOTA, ID switches, and MTMC IDF1. */
+final class BenchAccuracy {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchAccuracy() {
+    }
+
+    static ObjectNode of(Path gt, Path pred) throws Exception {
+        MotReport report = MotEvaluator.evaluateDirectories(gt, pred);
+        ObjectNode accuracy = JSON.createObjectNode();
+        ObjectNode perCamera = accuracy.putObject("per_camera");
+        report.table().forEach((camera, metrics) -> {
+            ObjectNode row = perCamera.putObject(camera);
+            for (String key : List.of("IDF1", "HOTA", "MOTA", "IDSW")) {
+                Number value = metrics.get(key);
+                if (value instanceof Double d) {
+                    row.put(key, round(d));
+                } else {
+                    row.put(key, value.longValue());
+                }
+            }
+        });
+        IdScores mtmc = MtmcIdf1.evaluateDirectories(gt, pred);
+        accuracy.put("mtmc_idf1", round(mtmc.idf1()));
+        return accuracy;
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}
