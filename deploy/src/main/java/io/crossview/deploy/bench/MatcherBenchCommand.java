@@ -40,6 +40,9 @@ public final class MatcherBenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Keep identities.jsonl and mot/ here (default: a temporary folder)")
     Path out;
 
+    @Option(names = "--pairs", description = "Also report similarity quantiles of pairs labelled by the ground truth")
+    boolean pairs;
+
     @Override
     public Integer call() throws Exception {
         List<FrameEmbeddings> frames = EmbeddingsFile.read(embeddings);
@@ -58,6 +61,16 @@ public final class MatcherBenchCommand implements Callable<Integer> {
                     .put("identity_events", result.events()).put("seconds", BenchAccuracy.round(result.seconds()))
                     .put("topology", topology != null ? "configured" : "learned");
             report.set("accuracy", BenchAccuracy.of(gt, result.mot()));
+            if (pairs) {
+                ObjectNode quantiles = report.putObject("labelled_pairs");
+                LabelledPairs.of(frames, gt).byKind().forEach((kind, values) -> {
+                    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    ObjectNode q = quantiles.putObject(kind).put("n", sorted.length);
+                    for (double f : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
+                        q.put("q" + Math.round(f * 100), BenchAccuracy.round(sorted[(int) (f * (sorted.length - 1))]));
+                    }
+                });
+            }
             System.out.println(JSON.writeValueAsString(report));
         } finally {
             if (out == null) {
