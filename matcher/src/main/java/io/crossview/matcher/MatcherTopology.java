@@ -8,7 +8,9 @@ import com.google.protobuf.Message;
 import io.crossview.common.wire.HarvestedCrop;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.TrackLink;
+import io.crossview.common.wire.SimilarityCounts;
 import io.crossview.common.wire.TransitStats;
+import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.matcher.harvest.HarvestBuffer;
 import io.crossview.matcher.errors.DeadLetterHandler;
 import io.crossview.matcher.linking.LinkerProcessor;
@@ -38,6 +40,9 @@ public final class MatcherTopology {
     static final ProtoSerde<TransitStats> TRANSIT_STATS =
             ProtoSerde.of(TransitStats.class, TransitStats.parser(), stats -> WireSchema.VERSION);
 
+    public static final ProtoSerde<SimilarityCounts> SIMILARITY_COUNTS =
+            ProtoSerde.of(SimilarityCounts.class, SimilarityCounts.parser(), counts -> WireSchema.VERSION);
+
     private MatcherTopology() {
     }
 
@@ -55,6 +60,8 @@ public final class MatcherTopology {
                 Stores.persistentKeyValueStore(LinkerProcessor.TRANSIT_STORE), Serdes.String(), TRANSIT_STATS));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(HarvestBuffer.STORE), Serdes.String(), WireSerdes.HARVEST));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Calibrations.STORE), Serdes.String(), SIMILARITY_COUNTS));
 
         KStream<String, Message> linked = builder.stream(topics.embeddings().name(),
                         Consumed.with(Serdes.String(), WireSerdes.EMBEDDINGS).withName("read-embeddings"))
@@ -63,7 +70,7 @@ public final class MatcherTopology {
                 .repartition(Repartitioned.with(Serdes.String(), WireSerdes.TRACKLETS).withName(TRACKLETS_BY_SITE))
                 .process(() -> new LinkerProcessor(config.linker(), config.topology()), Named.as("link-across-cameras"),
                         LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE,
-                        LinkerProcessor.TRANSIT_STORE, HarvestBuffer.STORE);
+                        LinkerProcessor.TRANSIT_STORE, HarvestBuffer.STORE, Calibrations.STORE);
         linked.filter((key, out) -> out instanceof IdentityEvent, Named.as("identity-events"))
                 .mapValues(out -> (IdentityEvent) out, Named.as("as-identity-event"))
                 .to(topics.identities().name(),

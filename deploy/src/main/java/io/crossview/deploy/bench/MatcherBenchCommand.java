@@ -61,6 +61,8 @@ public final class MatcherBenchCommand implements Callable<Integer> {
                     .put("identity_events", result.events()).put("seconds", BenchAccuracy.round(result.seconds()))
                     .put("topology", topology != null ? "configured" : "learned");
             report.set("accuracy", BenchAccuracy.of(gt, result.mot()));
+            ObjectNode curves = report.putObject("calibration");
+            result.calibrations().forEach((model, c) -> curves.set(model, CalibrationReport.of(c)));
             if (pairs) {
                 ObjectNode quantiles = report.putObject("labelled_pairs");
                 LabelledPairs.of(frames, gt).byKind().forEach((kind, values) -> {

@@ -13,6 +13,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import io.crossview.common.wire.SimilarityCounts;
+import io.crossview.matcher.calibration.Calibration;
+import io.crossview.matcher.calibration.CalibrationFit;
+import io.crossview.matcher.calibration.Calibrations;
+import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,7 +37,7 @@ final class MatcherReplay {
     }
 
     /** What a replay wrote: {@code identities.jsonl} and {@code mot/<camera>.txt} under {@code out}. */
-    record Result(Path identities, Path mot, long events, double seconds) {
+    record Result(Path identities, Path mot, long events, double seconds, Map<String, Calibration> calibrations) {
     }
 
     static Result run(List<FrameEmbeddings> frames, MatcherConfig config, Path out) throws IOException {
@@ -40,6 +47,7 @@ final class MatcherReplay {
         Path identities = out.resolve("identities.jsonl");
         long events = 0;
         long start = System.nanoTime();
+        Map<String, Calibration> calibrations = new TreeMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(MatcherTopology.build(topics, config), props);
              BufferedWriter jsonl = Files.newBufferedWriter(identities)) {
             TestInputTopic<String, FrameEmbeddings> in = driver.createInputTopic(topics.embeddings().name(),
@@ -54,10 +62,21 @@ final class MatcherReplay {
                     events++;
                 }
             }
+            KeyValueStore<String, SimilarityCounts> counts = driver.getKeyValueStore(Calibrations.STORE);
+            try (var all = counts.all()) {
+                all.forEachRemaining(kv -> {
+                    calibrations.put(kv.key, CalibrationFit.fit(kv.value, Calibration.defaults()));
+                    if (System.getenv("CROSSVIEW_DUMP_COUNTS") != null) {
+                        System.err.println("same " + kv.value.getSameTrackList());
+                        System.err.println("co " + kv.value.getCoOccurringList());
+                        System.err.println("cand " + kv.value.getCandidatesList());
+                    }
+                });
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Path mot = out.resolve("mot");
         MotResults.write(identities, mot);
-        return new Result(identities, mot, events, seconds);
+        return new Result(identities, mot, events, seconds, calibrations);
     }
 }

@@ -3,6 +3,8 @@ package io.crossview.matcher.linking;
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.TrackLink;
 import io.crossview.matcher.assignment.SparseAssignment;
+import io.crossview.matcher.calibration.Calibration;
+import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.matcher.gallery.Match;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,25 +16,29 @@ import java.util.Map;
  * The linker's choices: which identity each deciding track is, jointly for tracks deciding at
  * once (one identity per track, the assignment of greatest total similarity), and whether a
  * reviewed decision should move. Candidates come from the gallery's top-k by appearance and
- * must pass the link constraints.
+ * must pass the link constraints; appearance counts as the calibrated P(same person) of the
+ * track's model, never as a raw cosine.
  */
 final class LinkDecisions {
     private static final int CANDIDATES = 10;
 
     private final IdentityGallery gallery;
     private final LinkerParams params;
+    private final Calibrations calibrations;
     private final SparseAssignment assignment = new SparseAssignment();
 
-    LinkDecisions(IdentityGallery gallery, LinkerParams params) {
+    LinkDecisions(IdentityGallery gallery, LinkerParams params, Calibrations calibrations) {
         this.gallery = gallery;
         this.params = params;
+        this.calibrations = calibrations;
     }
 
     /** A track about to be decided; {@code key} is {@code camera/trackId}. */
     record Deciding(String key, TrackLink link) {
     }
 
-    record Choice(IdentityRecord identity, double similarity) {
+    /** An identity for a track, with the calibrated probability that they are one person. */
+    record Choice(IdentityRecord identity, double probability) {
     }
 
     /** What a review found: keep the decision, move it to another identity, or split off a new one. */
@@ -49,8 +55,8 @@ final class LinkDecisions {
         List<Map<Long, Double>> allowed = new ArrayList<>();
         for (Deciding d : deciding) {
             Map<Long, Double> mine = new HashMap<>();
-            for (Choice c : candidates(d, constraints, -1)) {
-                mine.put(c.identity().getId(), c.similarity());
+            for (Choice c : candidates(d, constraints, -1, true)) {
+                mine.put(c.identity().getId(), c.probability());
                 identities.put(c.identity().getId(), c.identity());
                 column.putIfAbsent(c.identity().getId(), column.size());
             }
@@ -65,7 +71,7 @@ final class LinkDecisions {
         for (int r = 0; r < deciding.size(); r++) {
             for (Map.Entry<Long, Double> e : allowed.get(r).entrySet()) {
                 // every allowed pair gets a positive weight, so the most pairs are linked first
-                weight[r][column.get(e.getKey())] = 1 + e.getValue() - params.linkThreshold();
+                weight[r][column.get(e.getKey())] = 1 + e.getValue() - params.linkProbability();
             }
         }
         int[] rowToCol = new int[deciding.size()];
@@ -83,35 +89,45 @@ final class LinkDecisions {
     }
 
     Verdict review(String key, TrackLink link, IdentityRecord current, LinkConstraints constraints) {
-        List<Choice> others = candidates(new Deciding(key, link), constraints, current.getId());
+        List<Choice> others = candidates(new Deciding(key, link), constraints, current.getId(), false);
         Choice best = others.isEmpty() ? null : others.get(0);
         if (link.getFounder()) {
             // a founder's identity is only its own evidence: any identity that fits is the better answer
             return best == null ? Verdict.keep() : new Verdict(best, false);
         }
-        double mine = Prototypes.similarity(current, link.getEvidence(), link.getModelVersion());
-        if (mine < -0.5) {
+        double similarity = Prototypes.similarity(current, link.getEvidence(), link.getModelVersion());
+        if (similarity < -0.5) {
             // no prototype of this model yet (a model switch mid-track): the fold will build one
             return Verdict.keep();
         }
-        if (best != null && best.similarity() >= mine + params.correctionMargin()) {
+        double mine = calibrations.of(link.getModelVersion()).between(similarity);
+        if (best != null && Calibration.logit(best.probability()) >= Calibration.logit(mine) + params.correctionLogOdds()) {
             return new Verdict(best, false);
         }
-        return mine < params.linkThreshold() - 0.1 ? new Verdict(null, true) : Verdict.keep();
+        return mine < params.splitProbability() ? new Verdict(null, true) : Verdict.keep();
     }
 
-    /** Identities above the threshold the constraints allow for this track, best first. */
-    private List<Choice> candidates(Deciding d, LinkConstraints constraints, long except) {
+    /**
+     * Identities the constraints allow for this track and its model's calibration finds likely
+     * enough, best first. On a first decision every allowed candidate's similarity is also
+     * counted: together they are the mixture the between-track curve is fitted on.
+     */
+    private List<Choice> candidates(Deciding d, LinkConstraints constraints, long except, boolean count) {
         String camera = Presence.cameraOf(d.key());
+        String model = d.link().getModelVersion();
+        Calibration calibration = calibrations.of(model);
         List<Choice> out = new ArrayList<>();
-        for (Match m : gallery.nearest(d.link().getEvidence(), d.link().getModelVersion(), CANDIDATES,
-                id -> id != except)) {
-            if (m.similarity() < params.linkThreshold()) {
-                break;
-            }
+        for (Match m : gallery.nearest(d.link().getEvidence(), model, CANDIDATES, id -> id != except)) {
             IdentityRecord identity = gallery.get(m.identityId());
-            if (identity != null && constraints.allows(identity, camera, d.key(), d.link().getFirstSeenMs())) {
-                out.add(new Choice(identity, m.similarity()));
+            if (identity == null || !constraints.allows(identity, camera, d.key(), d.link().getFirstSeenMs())) {
+                continue;
+            }
+            if (count) {
+                calibrations.candidate(model, m.similarity());
+            }
+            double p = calibration.between(m.similarity());
+            if (p >= params.linkProbability()) {
+                out.add(new Choice(identity, p));
             }
         }
         return out;

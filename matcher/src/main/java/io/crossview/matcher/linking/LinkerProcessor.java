@@ -10,6 +10,7 @@ import io.crossview.common.wire.TrackLink;
 import io.crossview.common.wire.TrackObservation;
 import io.crossview.common.wire.TrackletUpdate;
 import io.crossview.common.wire.TransitStats;
+import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.matcher.harvest.HarvestBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
     private HarvestBuffer harvest;
     private TransitRules rules;
     private LinkDecisions decisions;
+    private Calibrations calibrations;
+    private CalibrationPairs pairs;
 
     public LinkerProcessor(LinkerParams params, SiteTopology topology) {
         this.params = params;
@@ -60,7 +63,9 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
                 context.taskId().partition());
         this.harvest = new HarvestBuffer(context.getStateStore(HarvestBuffer.STORE));
         this.rules = new TransitRules(topology, params, (a, b) -> transits.get(TransitRules.pairKey(a, b)));
-        this.decisions = new LinkDecisions(gallery, params);
+        this.calibrations = new Calibrations(context.getStateStore(Calibrations.STORE));
+        this.pairs = new CalibrationPairs(calibrations);
+        this.decisions = new LinkDecisions(gallery, params, calibrations);
     }
 
     @Override
@@ -71,7 +76,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         List<LinkDecisions.Deciding> deciding = new ArrayList<>();
         for (TrackObservation track : update.getTracksList()) {
             String key = LinkKeys.link(camera, track.getTrackId());
-            TrackLink link = observe(links.get(key), track, update, now);
+            TrackLink link = pairs.sameTrack(observe(links.get(key), track, update, now));
             harvest.keep(key, update.getFrame(), track, update.getModelVersion());
             if (link.getIdentityId() == 0 && link.getObservations() >= params.minEvidence()) {
                 deciding.add(new LinkDecisions.Deciding(key, link));
@@ -83,12 +88,14 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
                         : IdentityState.IDENTITY_TRACKED, 0);
             }
         }
+        pairs.coOccurring(update);
         if (!deciding.isEmpty()) {
             decide(record, deciding);
         }
         for (long ended : update.getEndedTrackIdsList()) {
             finish(record, LinkKeys.link(camera, ended), now);
         }
+        calibrations.flush();
     }
 
     private TrackLink observe(TrackLink known, TrackObservation track, TrackletUpdate update, long now) {
@@ -122,7 +129,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
                 state = IdentityState.IDENTITY_NEW;
             } else {
                 decided = d.link().toBuilder().setIdentityId(choice.identity().getId())
-                        .setConfidence((float) choice.similarity()).setFounder(false)
+                        .setConfidence((float) choice.probability()).setFounder(false)
                         .setCrossCamera(!choice.identity().getCamerasList().contains(Presence.cameraOf(d.key())))
                         .build();
                 releaseLostHolders(record, d.key(), choice.identity().getId());
@@ -174,7 +181,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         } else {
             IdentityRecord target = verdict.moveTo().identity();
             corrected = reviewed.toBuilder().setIdentityId(target.getId()).setFounder(false)
-                    .setConfidence((float) verdict.moveTo().similarity())
+                    .setConfidence((float) verdict.moveTo().probability())
                     .setCrossCamera(!target.getCamerasList().contains(Presence.cameraOf(key))).build();
             releaseLostHolders(record, key, target.getId());
         }
@@ -245,7 +252,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
                     link.getFirstSeenMs() - from.lastMs()));
         }
         IdentityRecord.Builder out = Prototypes.fold(identity, link.getEvidence(), link.getModelVersion(),
-                link.getLastSeenMs(), params).toBuilder()
+                link.getLastSeenMs(), params, calibrations.of(link.getModelVersion())).toBuilder()
                 .setTracklets(identity.getTracklets() + 1)
                 .setLastSeenMs(Math.max(identity.getLastSeenMs(), link.getLastSeenMs()))
                 .setLastCamera(camera)

@@ -1,5 +1,6 @@
 package io.crossview.matcher.linking;
 
+import io.crossview.matcher.calibration.Calibration;
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.Prototype;
 import io.crossview.common.wire.Vector;
@@ -69,7 +70,7 @@ public final class Prototypes {
 
     /** The record after a finished tracklet with mean embedding {@code mean} was folded into it. */
     public static IdentityRecord fold(IdentityRecord record, Vector mean, String modelVersion, long nowMs,
-                                      LinkerParams params) {
+                                      LinkerParams params, Calibration calibration) {
         List<Prototype> mine = new ArrayList<>();
         List<Prototype> others = new ArrayList<>();
         for (Prototype p : record.getPrototypesList()) {
@@ -84,7 +85,8 @@ public final class Prototypes {
                 nearest = i;
             }
         }
-        boolean newView = nearest < 0 || (best < params.prototypeSpread() && mine.size() < params.maxPrototypes());
+        boolean newView = nearest < 0
+                || (calibration.sameTrack(best) < params.prototypeProbability() && mine.size() < params.maxPrototypes());
         if (newView) {
             mine.add(Prototype.newBuilder().setModelVersion(modelVersion).setVector(mean).setTracklets(1)
                     .setUpdatedMs(nowMs).build());

@@ -1,5 +1,6 @@
 package io.crossview.matcher.linking;
 
+import io.crossview.matcher.calibration.Calibration;
 import static io.crossview.matcher.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +20,8 @@ class PrototypesTest {
 
     @Test
     void aSimilarTrackletMovesThePrototypeWithMomentumInsteadOfAddingOne() {
-        IdentityRecord one = Prototypes.fold(IdentityRecord.newBuilder().setId(1).build(), person(0), "m", 1, params);
-        IdentityRecord two = Prototypes.fold(one, mix(0, 1, 0.2), "m", 2, params);
+        IdentityRecord one = Prototypes.fold(IdentityRecord.newBuilder().setId(1).build(), person(0), "m", 1, params, Calibration.defaults());
+        IdentityRecord two = Prototypes.fold(one, mix(0, 1, 0.2), "m", 2, params, Calibration.defaults());
         assertEquals(1, two.getPrototypesCount());
         double moved = Vectors.cosine(two.getPrototypes(0).getVector(), person(1));
         assertTrue(moved > 0 && moved < Vectors.cosine(mix(0, 1, 0.2), person(1)), "moved part of the way: " + moved);
@@ -31,7 +32,7 @@ class PrototypesTest {
     void aDifferentViewBecomesAPrototypeOfItsOwnUntilTheCapThenFoldsIntoTheNearest() {
         IdentityRecord identity = IdentityRecord.newBuilder().setId(1).build();
         for (int axis = 0; axis < params.maxPrototypes() + 2; axis++) {
-            identity = Prototypes.fold(identity, person(axis), "m", axis, params);
+            identity = Prototypes.fold(identity, person(axis), "m", axis, params, Calibration.defaults());
         }
         assertEquals(params.maxPrototypes(), identity.getPrototypesCount());
         assertEquals(1.0, Prototypes.similarity(identity, person(2), "m"), 1e-6);
@@ -39,7 +40,7 @@ class PrototypesTest {
 
     @Test
     void similarityOnlyComparesPrototypesOfTheSameModel() {
-        IdentityRecord identity = Prototypes.fold(IdentityRecord.newBuilder().setId(1).build(), person(0), "v1", 1, params);
+        IdentityRecord identity = Prototypes.fold(IdentityRecord.newBuilder().setId(1).build(), person(0), "v1", 1, params, Calibration.defaults());
         assertEquals(-1, Prototypes.similarity(identity, person(0), "v2"));
         assertEquals(1, Prototypes.similarity(identity, person(0), "v1"), 1e-6);
     }
@@ -47,9 +48,9 @@ class PrototypesTest {
     @Test
     void onlyTheTwoNewestModelsAreKept() {
         IdentityRecord identity = IdentityRecord.newBuilder().setId(1).build();
-        identity = Prototypes.fold(identity, person(0), "v1", 1, params);
-        identity = Prototypes.fold(identity, person(0), "v2", 2, params);
-        identity = Prototypes.fold(identity, person(0), "v3", 3, params);
+        identity = Prototypes.fold(identity, person(0), "v1", 1, params, Calibration.defaults());
+        identity = Prototypes.fold(identity, person(0), "v2", 2, params, Calibration.defaults());
+        identity = Prototypes.fold(identity, person(0), "v3", 3, params, Calibration.defaults());
         assertEquals(List.of("v3", "v2"), Prototypes.versions(identity));
     }
 

@@ -1,0 +1,37 @@
+package io.crossview.matcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatcherFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void linkerSettingsAreProbabilitiesAndTheRestKeepDefaults() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "linker:\n  link_probability: 0.7\n");
+        MatcherFile read = MatcherFile.load(file);
+        assertEquals(0.7, read.linker().linkProbability());
+        assertEquals(5, read.linker().minEvidence());
+    }
+
+    @Test
+    void anOldRawCosineSettingIsRefusedNamingItsReplacement() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "linker:\n  link_threshold: 0.9\n");
+        Exception e = assertThrows(Exception.class, () -> MatcherFile.load(file));
+        assertTrue(e.getMessage().contains("link_probability"), e.getMessage());
+    }
+
+    @Test
+    void aProbabilityOutsideZeroToOneIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "linker:\n  link_probability: 1.5\n");
+        Exception e = assertThrows(Exception.class, () -> MatcherFile.load(file));
+        assertTrue(e.getMessage().contains("link_probability"), e.getMessage());
+    }
+}
