@@ -2,7 +2,9 @@ package io.crossview.matcher.query;
 
 import io.crossview.common.wire.CameraTracks;
 import io.crossview.common.wire.IdentityRecord;
+import io.crossview.common.wire.SimilarityCounts;
 import io.crossview.common.wire.TrackLink;
+import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.matcher.linking.LinkerProcessor;
 import io.crossview.matcher.tracking.TrackerProcessor;
 import java.util.ArrayList;
@@ -56,6 +58,17 @@ final class LocalStores {
             return null;
         }));
         return Optional.of(Timelines.of(record, live));
+    }
+
+    List<SimilarityCounts> calibrationCounts() {
+        List<SimilarityCounts> out = new ArrayList<>();
+        this.<SimilarityCounts>store(Calibrations.STORE).ifPresent(store -> read(() -> {
+            try (KeyValueIterator<String, SimilarityCounts> all = store.all()) {
+                all.forEachRemaining(e -> out.add(e.value));
+            }
+            return null;
+        }));
+        return out;
     }
 
     Optional<CameraTracksView> cameraTracks(String camera) {

@@ -78,6 +78,7 @@ public final class MatcherHttp implements AutoCloseable {
                 ctx -> ctx.json(queries.cameraTracks(ctx.pathParam("camera"), local(ctx))));
         config.routes.get("/cameras/{camera}/links",
                 ctx -> ctx.json(queries.cameraLinks(ctx.pathParam("camera"), local(ctx))));
+        config.routes.get("/calibration", ctx -> ctx.json(queries.calibrations(local(ctx))));
         config.routes.post("/search", this::search);
 
         config.routes.exception(QueryException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -172,6 +173,11 @@ public final class MatcherHttp implements AutoCloseable {
 
         @Override
         public SearchResults searchPicture(byte[] jpeg, int k) {
+            throw starting();
+        }
+
+        @Override
+        public ModelCalibrations calibrations(boolean local) {
             throw starting();
         }
     }

@@ -15,6 +15,9 @@ public interface MatcherQueries {
 
     SearchResults search(Embedded query, int k, boolean local);
 
+    /** Every model version's calibration: pair counts, where its curves come from, the curves. */
+    ModelCalibrations calibrations(boolean local);
+
     /** Embeds the crop with the lent model, then searches with its vector. */
     SearchResults searchPicture(byte[] jpeg, int k);
 }

@@ -1,5 +1,7 @@
 package io.crossview.matcher.query;
 
+import io.crossview.common.wire.SimilarityCounts;
+import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.common.image.BadImageException;
 import io.crossview.matcher.linking.LinkerProcessor;
 import io.crossview.matcher.tracking.TrackerProcessor;
@@ -78,6 +80,18 @@ public final class StreamsQueries implements MatcherQueries {
                 () -> Optional.of(new CameraLinks(camera, local.links(camera))),
                 host -> peers.get(host, "/cameras/" + segment(camera) + "/links?local=true", CameraLinks.class)));
         return CameraViews.merge(camera, parts);
+    }
+
+    @Override
+    public ModelCalibrations calibrations(boolean localOnly) {
+        if (localOnly) {
+            return ModelCalibrations.of(local.calibrationCounts());
+        }
+        List<SimilarityCounts> all = new ArrayList<>();
+        present(gather(Calibrations.STORE, () -> Optional.of(ModelCalibrations.of(local.calibrationCounts())),
+                host -> peers.get(host, "/calibration?local=true", ModelCalibrations.class)))
+                .forEach(part -> all.addAll(part.counts()));
+        return ModelCalibrations.of(all);
     }
 
     @Override

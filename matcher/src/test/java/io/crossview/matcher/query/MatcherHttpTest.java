@@ -145,6 +145,20 @@ class MatcherHttpTest {
         assertTrue(json(bad).get("error").asText().contains("not a decodable picture"));
     }
 
+    @Test
+    void calibrationListsEachModelsCurveAndWhereItComesFrom() throws Exception {
+        Recording queries = new Recording();
+        http.serve(queries);
+        HttpResponse<String> response = get("/calibration");
+        assertEquals(200, response.statusCode());
+        var model = json(response).get("models").get(0);
+        assertEquals("m@1", model.get("model_version").asText());
+        assertEquals("defaults", model.get("source").asText());
+        assertEquals(0.9, model.get("between_midpoint").asDouble(), 1e-6);
+        assertEquals(41, model.get("curve").size());
+        assertEquals("calibration local=false", queries.calls.get(0));
+    }
+
     /** Answers a few fixed queries and records what was asked. */
     private static final class Recording implements MatcherQueries {
         static final Timeline TIMELINE = new Timeline(7, List.of("east"), 10, 20,
@@ -189,6 +203,18 @@ class MatcherHttpTest {
             }
             calls.add("picture " + jpeg.length + " bytes k=" + k);
             return new SearchResults("m", List.of());
+        }
+
+        @Override
+        public ModelCalibrations calibrations(boolean local) {
+            calls.add("calibration local=" + local);
+            long[] none = new long[io.crossview.matcher.calibration.SimilarityBins.BINS];
+            io.crossview.common.wire.SimilarityCounts.Builder counts =
+                    io.crossview.common.wire.SimilarityCounts.newBuilder().setModelVersion("m@1");
+            for (long n : none) {
+                counts.addSameTrack(n).addCoOccurring(n).addCandidates(n);
+            }
+            return ModelCalibrations.of(List.of(counts.build()));
         }
     }
 }
