@@ -8,7 +8,9 @@ import io.crossview.deploy.run.Feeds;
 import io.crossview.deploy.run.PipelineRun;
 import io.crossview.deploy.run.RunResult;
 import io.crossview.deploy.run.RunSettings;
+import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherFile;
+import io.crossview.matcher.linking.LinkerParams;
 import io.crossview.deploy.run.RunStats;
 import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CameraConfig;
@@ -122,6 +124,12 @@ public final class BenchCommand implements Callable<Integer> {
             progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages x "
                     + MatcherThroughput.COPIES + " copies of the cameras");
             report.set("matcher", matcherFigures(MatcherThroughput.measure(result.embeddings())));
+            // the same embeddings replayed through the topology give the same stores as the live run
+            MatcherReplay.Result replay = MatcherReplay.run(result.embeddings(),
+                    MatcherConfig.defaults(work.resolve("replay-state")).withLinker(settings.linker() == null
+                            ? LinkerParams.defaults() : settings.linker(), siteTopology), work.resolve("replay"));
+            ObjectNode curves = report.putObject("calibration");
+            replay.calibrations().forEach((version, c) -> curves.set(version, CalibrationReport.of(c)));
             System.out.println(JSON.writeValueAsString(report));
         } finally {
             Utils.delete(work.toFile());
