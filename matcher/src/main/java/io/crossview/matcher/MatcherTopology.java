@@ -62,10 +62,13 @@ public final class MatcherTopology {
                 Stores.persistentKeyValueStore(HarvestBuffer.STORE), Serdes.String(), WireSerdes.HARVEST));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Calibrations.STORE), Serdes.String(), SIMILARITY_COUNTS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TrackerProcessor.CALIBRATION_STORE), Serdes.String(), SIMILARITY_COUNTS));
 
         KStream<String, Message> linked = builder.stream(topics.embeddings().name(),
                         Consumed.with(Serdes.String(), WireSerdes.EMBEDDINGS).withName("read-embeddings"))
-                .process(() -> new TrackerProcessor(config.tracker()), Named.as("track-per-camera"), TrackerProcessor.STORE)
+                .process(() -> new TrackerProcessor(config.tracker()), Named.as("track-per-camera"),
+                        TrackerProcessor.STORE, TrackerProcessor.CALIBRATION_STORE)
                 .selectKey((camera, update) -> update.getFrame().getSite(), Named.as("key-by-site"))
                 .repartition(Repartitioned.with(Serdes.String(), WireSerdes.TRACKLETS).withName(TRACKLETS_BY_SITE))
                 .process(() -> new LinkerProcessor(config.linker(), config.topology()), Named.as("link-across-cameras"),

@@ -130,6 +130,8 @@ public final class BenchCommand implements Callable<Integer> {
                             ? LinkerParams.defaults() : settings.linker(), siteTopology), work.resolve("replay"));
             ObjectNode curves = report.putObject("calibration");
             replay.calibrations().forEach((version, c) -> curves.set(version, CalibrationReport.of(c)));
+            ObjectNode tracker = report.putObject("tracker_calibration");
+            replay.trackerCalibrations().forEach((version, c) -> tracker.set(version, CalibrationReport.of(c)));
             System.out.println(JSON.writeValueAsString(report));
         } finally {
             Utils.delete(work.toFile());

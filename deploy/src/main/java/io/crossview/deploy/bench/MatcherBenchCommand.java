@@ -63,6 +63,8 @@ public final class MatcherBenchCommand implements Callable<Integer> {
             report.set("accuracy", BenchAccuracy.of(gt, result.mot()));
             ObjectNode curves = report.putObject("calibration");
             result.calibrations().forEach((model, c) -> curves.set(model, CalibrationReport.of(c)));
+            ObjectNode tracker = report.putObject("tracker_calibration");
+            result.trackerCalibrations().forEach((model, c) -> tracker.set(model, CalibrationReport.of(c)));
             if (pairs) {
                 ObjectNode quantiles = report.putObject("labelled_pairs");
                 LabelledPairs.of(frames, gt).byKind().forEach((kind, values) -> {

@@ -19,6 +19,7 @@ import io.crossview.common.wire.SimilarityCounts;
 import io.crossview.matcher.calibration.Calibration;
 import io.crossview.matcher.calibration.CalibrationFit;
 import io.crossview.matcher.calibration.Calibrations;
+import io.crossview.matcher.tracking.TrackerProcessor;
 import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,7 +38,8 @@ final class MatcherReplay {
     }
 
     /** What a replay wrote: {@code identities.jsonl} and {@code mot/<camera>.txt} under {@code out}. */
-    record Result(Path identities, Path mot, long events, double seconds, Map<String, Calibration> calibrations) {
+    record Result(Path identities, Path mot, long events, double seconds, Map<String, Calibration> calibrations,
+                  Map<String, Calibration> trackerCalibrations) {
     }
 
     static Result run(List<FrameEmbeddings> frames, MatcherConfig config, Path out) throws IOException {
@@ -48,6 +50,7 @@ final class MatcherReplay {
         long events = 0;
         long start = System.nanoTime();
         Map<String, Calibration> calibrations = new TreeMap<>();
+        Map<String, Calibration> trackerCalibrations = new TreeMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(MatcherTopology.build(topics, config), props);
              BufferedWriter jsonl = Files.newBufferedWriter(identities)) {
             TestInputTopic<String, FrameEmbeddings> in = driver.createInputTopic(topics.embeddings().name(),
@@ -62,21 +65,18 @@ final class MatcherReplay {
                     events++;
                 }
             }
-            KeyValueStore<String, SimilarityCounts> counts = driver.getKeyValueStore(Calibrations.STORE);
-            try (var all = counts.all()) {
-                all.forEachRemaining(kv -> {
-                    calibrations.put(kv.key, CalibrationFit.fit(kv.value, Calibration.defaults()));
-                    if (System.getenv("CROSSVIEW_DUMP_COUNTS") != null) {
-                        System.err.println("same " + kv.value.getSameTrackList());
-                        System.err.println("co " + kv.value.getCoOccurringList());
-                        System.err.println("cand " + kv.value.getCandidatesList());
-                    }
-                });
-            }
+            fitted(driver.getKeyValueStore(Calibrations.STORE), calibrations);
+            fitted(driver.getKeyValueStore(TrackerProcessor.CALIBRATION_STORE), trackerCalibrations);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Path mot = out.resolve("mot");
         MotResults.write(identities, mot);
-        return new Result(identities, mot, events, seconds, calibrations);
+        return new Result(identities, mot, events, seconds, calibrations, trackerCalibrations);
+    }
+
+    private static void fitted(KeyValueStore<String, SimilarityCounts> counts, Map<String, Calibration> out) {
+        try (var all = counts.all()) {
+            all.forEachRemaining(kv -> out.put(kv.key, CalibrationFit.fit(kv.value, Calibration.defaults())));
+        }
     }
 }

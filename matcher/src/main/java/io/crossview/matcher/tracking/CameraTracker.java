@@ -10,6 +10,7 @@ import io.crossview.common.wire.TrackPhase;
 import io.crossview.common.wire.TrackState;
 import io.crossview.common.wire.TrackletUpdate;
 import io.crossview.matcher.assignment.Hungarian;
+import io.crossview.matcher.calibration.Calibration;
 import io.crossview.matcher.harvest.HarvestSelector;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,22 @@ public final class CameraTracker {
         this.harvest = new HarvestSelector(params.harvest());
     }
 
-    /** The new camera state and what the linker should learn from this frame. */
-    public record Step(CameraTracks state, TrackletUpdate update) {
+    /**
+     * The new camera state, what the linker should learn from this frame, and the appearance
+     * pairs it showed for the calibration: a track against its own new detection (same
+     * person) and against the detections other tracks took in the same frame (others).
+     */
+    public record Step(CameraTracks state, TrackletUpdate update, List<Double> sameTrack, List<Double> coOccurring) {
+        public Step(CameraTracks state, TrackletUpdate update) {
+            this(state, update, List.of(), List.of());
+        }
     }
+
+    /** Frames between two counts of a camera's different-person pairs. */
+    static final int CO_OCCURRING_EVERY = 5;
+    private static final double CLEAR_IOU = 0.5;
+
+    private Calibration calibration = Calibration.defaults();
 
     /** A track during one frame: its stored state and where its filter expects it now. */
     private static final class Live {
@@ -59,6 +73,12 @@ public final class CameraTracker {
     }
 
     public Step step(CameraTracks previous, FrameEmbeddings frame) {
+        return step(previous, frame, Calibration.defaults());
+    }
+
+    /** One frame, with appearance judged by the model's calibration. */
+    public Step step(CameraTracks previous, FrameEmbeddings frame, Calibration modelCalibration) {
+        this.calibration = modelCalibration;
         TrackletUpdate.Builder update = TrackletUpdate.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(frame.getFrame())
@@ -104,6 +124,9 @@ public final class CameraTracker {
         List<Live> tentative = tracks.stream().filter(t -> t.phase() == TrackPhase.TRACK_TENTATIVE).toList();
         match(tentative, high, detections, trackOf, tracks, Cost.FUSED);
 
+        List<Double> samePairs = new ArrayList<>();
+        List<Double> otherPairs = new ArrayList<>();
+        pairs(tracks, detections, seq % CO_OCCURRING_EVERY == 0, samePairs, otherPairs);
         CameraTracks.Builder next = CameraTracks.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setModelVersion(frame.getModelVersion())
@@ -134,7 +157,28 @@ public final class CameraTracker {
                 report(born(next, detections.get(d), seq, frame.getFrame().getCaptureMs()), frame, d, next, update);
             }
         }
-        return new Step(next.build(), update.build());
+        return new Step(next.build(), update.build(), samePairs, otherPairs);
+    }
+
+    /**
+     * Calibration pairs of the tracks that clearly took a detection (overlapping their
+     * prediction well): each against its own detection, and, on sampled frames, against the
+     * detections the other such tracks took.
+     */
+    private static void pairs(List<Live> tracks, List<EmbeddedBox> detections, boolean others, List<Double> same,
+                              List<Double> different) {
+        List<Live> clear = tracks.stream().filter(t -> t.detection >= 0 && t.state.getEmbedding().getValuesCount() > 0
+                && Boxes.iou(t.predicted, detections.get(t.detection).getBox()) >= CLEAR_IOU).toList();
+        for (Live t : clear) {
+            same.add(Vectors.cosine(t.state.getEmbedding(), detections.get(t.detection).getGlobal()));
+            if (others) {
+                for (Live u : clear) {
+                    if (u != t) {
+                        different.add(Vectors.cosine(t.state.getEmbedding(), detections.get(u.detection).getGlobal()));
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -189,10 +233,11 @@ public final class CameraTracker {
             return iou >= params.minIou() ? 1 - iou : Double.POSITIVE_INFINITY;
         }
         double appearance = Vectors.cosine(t.state.getEmbedding(), d.getGlobal());
-        if (iou >= params.minIou() && appearance >= params.minAppearance()) {
+        double same = calibration.sameTrack(appearance);
+        if (iou >= params.minIou() && same >= params.minAppearance()) {
             return params.appearanceWeight() * (1 - appearance) + (1 - params.appearanceWeight()) * (1 - iou);
         }
-        if (t.phase() == TrackPhase.TRACK_LOST && appearance >= params.reactivateAppearance()) {
+        if (t.phase() == TrackPhase.TRACK_LOST && same >= params.reactivateAppearance()) {
             // back after an occlusion, somewhere the filter did not expect: appearance alone,
             // costlier than any pairing that also overlaps
             return 1 + (1 - appearance);

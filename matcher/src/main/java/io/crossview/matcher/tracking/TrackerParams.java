@@ -7,13 +7,14 @@ import io.crossview.matcher.harvest.HarvestPolicy;
  *
  * @param minIou               least overlap between a predicted track box and a detection to pair them
  * @param appearanceWeight     share of appearance distance in the pairing cost (the rest is 1 - IoU)
- * @param minAppearance        least cosine similarity for a pairing of a detection with appearance
+ * @param minAppearance        least calibrated P(same track) for a pairing of a detection with appearance
  * @param confirmHits          detections a track needs before it is reported (evidence for the linker)
  * @param maxMisses            frames a lost track is kept for re-activation before it ends
  * @param embeddingMomentum    weight of the old track embedding when a new detection arrives
  * @param highScore            detections at or above this score are matched first and may start tracks
  * @param lowScore             detections below it are ignored; those between only continue tracks (ByteTrack)
- * @param reactivateAppearance cosine at which a lost track takes a detection without any overlap
+ * @param reactivateAppearance calibrated P(same track) at which a lost track takes a detection without
+ *                             any overlap
  * @param harvest              which detections of confirmed tracks become training crops
  */
 public record TrackerParams(double minIou, double appearanceWeight, double minAppearance,
@@ -34,6 +35,9 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
         if (embeddingMomentum < 0 || embeddingMomentum >= 1) {
             throw new IllegalArgumentException("embeddingMomentum must be in [0,1): " + embeddingMomentum);
         }
+        if (!(minAppearance >= 0 && minAppearance <= 1 && reactivateAppearance >= 0 && reactivateAppearance <= 1)) {
+            throw new IllegalArgumentException("minAppearance and reactivateAppearance are probabilities in [0,1]");
+        }
         if (lowScore > highScore) {
             throw new IllegalArgumentException("lowScore must not exceed highScore");
         }
@@ -49,13 +53,15 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
     /** Six-parameter form of earlier versions: ByteTrack thresholds and re-activation at their defaults. */
     public TrackerParams(double minIou, double appearanceWeight, double minAppearance, int confirmHits, int maxMisses,
                          double embeddingMomentum) {
-        this(minIou, appearanceWeight, minAppearance, confirmHits, maxMisses, embeddingMomentum, 0.5, 0.1, 0.93);
+        this(minIou, appearanceWeight, minAppearance, confirmHits, maxMisses, embeddingMomentum, 0.5, 0.1, 0.5);
     }
 
     public static TrackerParams defaults() {
-        // re-activation by appearance alone stays above the linker's 0.90: with the built-in
-        // model, 27 % of different-person pairs pass 0.85
-        return new TrackerParams(0.2, 0.4, 0.5, 3, 8, 0.8, 0.5, 0.1, 0.93, HarvestPolicy.defaults());
+        // probabilities from the tracker's own calibration; under the default curve they are the
+        // former cosines: re-activation by appearance alone at 0.93 (above the linker's 0.90,
+        // as 27 % of different-person pairs of the built-in model pass 0.85), and a pairing
+        // with appearance refused only below ~0.6
+        return new TrackerParams(0.2, 0.4, 1e-6, 3, 8, 0.8, 0.5, 0.1, 0.5, HarvestPolicy.defaults());
     }
 
     public TrackerParams withHarvest(HarvestPolicy policy) {

@@ -15,6 +15,7 @@ import io.crossview.common.wire.TrackObservation;
 import io.crossview.common.wire.TrackState;
 import io.crossview.common.wire.TrackletUpdate;
 import io.crossview.common.wire.Vector;
+import io.crossview.matcher.calibration.Calibration;
 import io.crossview.matcher.harvest.HarvestPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,14 @@ class CameraTrackerTest {
     private final CameraTracker tracker = new CameraTracker(TrackerParams.defaults());
 
     private List<TrackletUpdate> run(List<io.crossview.common.wire.FrameEmbeddings> frames) {
+        return run(frames, Calibration.defaults());
+    }
+
+    private List<TrackletUpdate> run(List<FrameEmbeddings> frames, Calibration calibration) {
         CameraTracks state = CameraTracks.getDefaultInstance();
         List<TrackletUpdate> updates = new ArrayList<>();
         for (var f : frames) {
-            CameraTracker.Step step = tracker.step(state, f);
+            CameraTracker.Step step = tracker.step(state, f, calibration);
             state = step.state();
             updates.add(step.update());
         }
@@ -197,6 +202,30 @@ class CameraTrackerTest {
         assertEquals(1, updates.get(7).getTracksCount(), "re-activated at once, not a new tentative track");
         assertEquals(id, updates.get(7).getTracks(0).getTrackId());
         assertTrue(updates.stream().allMatch(u -> u.getEndedTrackIdsCount() == 0));
+    }
+
+    @Test
+    void reActivationByAppearanceFollowsTheModelsCalibrationNotARawCosine() {
+        // the person comes back at cosine 0.8 to their track: a model whose same-track pairs sit
+        // near 0.8 takes them back, while under the defaults (curve centred at 0.93) it is a stranger
+        Vector back = Vector.newBuilder().addValues(0.8f).addValues(0.6f)
+                .addAllValues(java.util.Collections.nCopies(6, 0f)).build();
+        List<FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            frames.add(frame("cam", i, box(100, 50, person(0))));
+        }
+        for (int i = 4; i < 7; i++) {
+            frames.add(frame("cam", i));
+        }
+        frames.add(frame("cam", 7, box(260, 80, back)));
+        Calibration loose = new Calibration(Calibration.STREAM, new Calibration.Logistic(40, -40 * 0.7),
+                Calibration.defaults().between(), 500, 500, 0, Double.NaN);
+        long id = run(frames, Calibration.defaults()).get(3).getTracks(0).getTrackId();
+        assertEquals(0, run(frames, Calibration.defaults()).get(7).getTracksCount(),
+                "under the defaults a new tentative track, not yet reported");
+        TrackletUpdate calibrated = run(frames, loose).get(7);
+        assertEquals(1, calibrated.getTracksCount());
+        assertEquals(id, calibrated.getTracks(0).getTrackId());
     }
 
     @Test
