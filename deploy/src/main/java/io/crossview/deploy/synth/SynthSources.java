@@ -1,7 +1,7 @@
 package io.crossview.deploy.synth;
 
 import io.crossview.ingest.source.Sources;
-import io.crossview.ingest.synth.SynthSource;
+import io.crossview.eval.synth.SynthSource;
 
 /**
  * Plugs the synthetic world into ingest's sources: after {@link #register()}, {@code synth://cam2?seed=1&...}
