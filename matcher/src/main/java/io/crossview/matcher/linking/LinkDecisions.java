@@ -2,7 +2,7 @@ package io.crossview.matcher.linking;
 
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.TrackLink;
-import io.crossview.matcher.assignment.SparseAssignment;
+import io.crossview.common.assignment.SparseAssignment;
 import io.crossview.matcher.gallery.Match;
 import java.util.ArrayList;
 import java.util.HashMap;
