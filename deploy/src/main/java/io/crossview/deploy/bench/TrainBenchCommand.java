@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossview.deploy.synth.MarketExport;
-import io.crossview.embedder.eval.ReidReport;
+import io.crossview.eval.reid.ReidReport;
 import io.crossview.eval.synth.SyntheticWorld;
 import io.crossview.eval.synth.WorldSpec;
 import io.crossview.trainer.bench.SamplerComparison;

@@ -1,6 +1,6 @@
 package io.crossview.deploy.synth;
 
-import io.crossview.embedder.eval.MarketWriter;
+import io.crossview.eval.reid.MarketWriter;
 import io.crossview.eval.synth.GroundTruthBox;
 import io.crossview.eval.synth.SyntheticWorld;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.crossview.deploy.synth;
 
-import io.crossview.embedder.eval.MarketWriter;
+import io.crossview.eval.reid.MarketWriter;
 import io.crossview.eval.synth.SynthWriter;
 import io.crossview.eval.synth.SyntheticWorld;
 import io.crossview.eval.synth.WorldSpec;

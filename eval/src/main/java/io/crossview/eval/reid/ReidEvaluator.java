@@ -1,4 +1,4 @@
-package io.crossview.embedder.eval;
+package io.crossview.eval.reid;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;

@@ -1,4 +1,4 @@
-package io.crossview.embedder.eval;
+package io.crossview.eval.reid;
 
 import io.crossview.embedder.testing.Pictures;
 import java.util.ArrayList;

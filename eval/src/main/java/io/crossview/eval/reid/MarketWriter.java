@@ -1,4 +1,4 @@
-package io.crossview.embedder.eval;
+package io.crossview.eval.reid;
 
 import io.crossview.common.image.Jpeg;
 import java.io.IOException;

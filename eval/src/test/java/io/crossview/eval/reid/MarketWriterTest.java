@@ -1,4 +1,4 @@
-package io.crossview.embedder.eval;
+package io.crossview.eval.reid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
