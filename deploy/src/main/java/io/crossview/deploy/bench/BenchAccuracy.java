@@ -2,10 +2,10 @@ package io.crossview.deploy.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crossview.matcher.eval.IdScores;
-import io.crossview.matcher.eval.MotEvaluator;
-import io.crossview.matcher.eval.MotReport;
-import io.crossview.matcher.eval.MtmcIdf1;
+import io.crossview.eval.mot.IdScores;
+import io.crossview.eval.mot.MotEvaluator;
+import io.crossview.eval.mot.MotReport;
+import io.crossview.eval.mot.MtmcIdf1;
 import java.nio.file.Path;
 import java.util.List;
 

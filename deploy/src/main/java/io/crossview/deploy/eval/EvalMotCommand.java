@@ -1,10 +1,10 @@
 package io.crossview.deploy.eval;
 
-import io.crossview.matcher.eval.IdScores;
-import io.crossview.matcher.eval.MotEvaluator;
-import io.crossview.matcher.eval.MotPreprocessing;
-import io.crossview.matcher.eval.MotReport;
-import io.crossview.matcher.eval.MtmcIdf1;
+import io.crossview.eval.mot.IdScores;
+import io.crossview.eval.mot.MotEvaluator;
+import io.crossview.eval.mot.MotPreprocessing;
+import io.crossview.eval.mot.MotReport;
+import io.crossview.eval.mot.MtmcIdf1;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

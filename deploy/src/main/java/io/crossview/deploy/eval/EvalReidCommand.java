@@ -1,7 +1,7 @@
 package io.crossview.deploy.eval;
 
-import io.crossview.embedder.eval.ReidEvaluator;
-import io.crossview.embedder.eval.ReidReport;
+import io.crossview.eval.reid.ReidEvaluator;
+import io.crossview.eval.reid.ReidReport;
 import io.crossview.embedder.runtime.ReidModel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.crossview.deploy.synth;
 
-import io.crossview.embedder.eval.MarketWriter;
-import io.crossview.ingest.synth.GroundTruthBox;
-import io.crossview.ingest.synth.SyntheticWorld;
+import io.crossview.eval.reid.MarketWriter;
+import io.crossview.eval.synth.GroundTruthBox;
+import io.crossview.eval.synth.SyntheticWorld;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

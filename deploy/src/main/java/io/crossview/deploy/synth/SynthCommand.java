@@ -1,9 +1,9 @@
 package io.crossview.deploy.synth;
 
-import io.crossview.embedder.eval.MarketWriter;
-import io.crossview.ingest.synth.SynthWriter;
-import io.crossview.ingest.synth.SyntheticWorld;
-import io.crossview.ingest.synth.WorldSpec;
+import io.crossview.eval.reid.MarketWriter;
+import io.crossview.eval.synth.SynthWriter;
+import io.crossview.eval.synth.SyntheticWorld;
+import io.crossview.eval.synth.WorldSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.deploy.cli.CrossviewCli;
-import io.crossview.embedder.eval.MarketWriter;
+import io.crossview.eval.reid.MarketWriter;
 import io.crossview.embedder.model.AppearanceModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

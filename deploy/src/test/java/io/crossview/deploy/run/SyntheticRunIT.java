@@ -3,12 +3,13 @@ package io.crossview.deploy.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.deploy.synth.SynthSources;
 import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CameraConfig;
-import io.crossview.ingest.synth.SynthWriter;
-import io.crossview.ingest.synth.WorldSpec;
-import io.crossview.matcher.eval.MotEvaluator;
-import io.crossview.matcher.eval.MotReport;
+import io.crossview.eval.synth.SynthWriter;
+import io.crossview.eval.synth.WorldSpec;
+import io.crossview.eval.mot.MotEvaluator;
+import io.crossview.eval.mot.MotReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticRunIT {
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void registerSynthCameras() {
+        SynthSources.register();
+    }
 
     @Test
     void anOracleRunOnTheSyntheticWorldScoresWellAgainstItsGroundTruth() throws Exception {

@@ -3,11 +3,11 @@ package io.crossview.deploy.synth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossview.embedder.eval.MarketDataset;
-import io.crossview.embedder.eval.MarketImage;
-import io.crossview.embedder.eval.MarketWriter;
-import io.crossview.ingest.synth.SyntheticWorld;
-import io.crossview.ingest.synth.WorldSpec;
+import io.crossview.eval.reid.MarketDataset;
+import io.crossview.eval.reid.MarketImage;
+import io.crossview.eval.reid.MarketWriter;
+import io.crossview.eval.synth.SyntheticWorld;
+import io.crossview.eval.synth.WorldSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

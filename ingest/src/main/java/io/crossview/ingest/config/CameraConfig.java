@@ -8,7 +8,8 @@ import java.util.Map;
  * One camera of a cameras file. Only {@code id} and {@code url} are required.
  *
  * @param url         a file path, {@code file:}, a network stream (rtsp, rtsps, http(s), rtmp, srt, udp, ...),
- *                    a V4L2 device ({@code /dev/video0}, {@code v4l2:/dev/video0}) or {@code synth://CAMERA?...}
+ *                    a V4L2 device ({@code /dev/video0}, {@code v4l2:/dev/video0}) or a url of a scheme
+ *                    registered with {@link io.crossview.ingest.source.Sources#register} (deploy: {@code synth://})
  * @param fps         frames per second taken from the source
  * @param loop        a file starts again at its end (a test camera); other sources ignore it
  * @param options     FFmpeg input options passed as they are (for example {@code rtsp_transport: udp})

@@ -155,7 +155,7 @@ final class CameraWorker implements Runnable {
             }
             SourceFrame picture = next.get();
             if (!live) {
-                // files and the synthetic world play at their own pace, as a camera would; one
+                // files and registered sources (the synthetic world) play at their own pace, as a camera would; one
                 // that fell behind (a slow decode, a busy CPU) goes on from now rather than
                 // bursting to catch up, as a camera's frames never come early
                 firstPts = firstPts == Long.MIN_VALUE ? picture.sourcePtsMs() : firstPts;

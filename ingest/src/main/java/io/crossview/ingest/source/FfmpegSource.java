@@ -42,8 +42,8 @@ public final class FfmpegSource implements FrameSource {
 
     /** Opens any FFmpeg source; a missing file or device, or an unreadable video, is a permanent failure. */
     public static FfmpegSource open(SourceUrl url, double targetFps, StreamOptions options) throws IOException {
-        if (url.kind() == SourceUrl.Kind.SYNTH) {
-            throw new IllegalArgumentException("synthetic sources are not FFmpeg sources: " + url.target());
+        if (url.kind() == SourceUrl.Kind.REGISTERED) {
+            throw new IllegalArgumentException(url.scheme() + ":// sources are not FFmpeg sources: " + url.masked());
         }
         if (url.kind() == SourceUrl.Kind.FILE) {
             Path path = Path.of(url.target());

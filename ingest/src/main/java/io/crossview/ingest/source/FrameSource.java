@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Where pictures come from: a video file, a stream, or the synthetic world. */
+/** Where pictures come from: a video file, a stream, or a registered source (such as the synthetic world). */
 public interface FrameSource extends AutoCloseable {
     /** The next picture, or empty when the source has ended. The picture may be reused by the next call. */
     Optional<SourceFrame> next() throws IOException;
@@ -22,7 +22,7 @@ public interface FrameSource extends AutoCloseable {
     /** Frames the source declares, or -1 when it does not know. */
     long sourceFrames();
 
-    /** The true person boxes of a frame where the source knows them (the synthetic world); else empty. */
+    /** The true person boxes of a frame where the source knows them (a synthetic one); else empty. */
     default List<Box> groundTruth(long frameNumber) {
         return List.of();
     }

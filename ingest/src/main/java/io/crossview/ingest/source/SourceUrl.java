@@ -2,21 +2,24 @@ package io.crossview.ingest.source;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A camera url, classified: a video file, a network stream, a V4L2 device or the synthetic
- * world; with the text FFmpeg opens and a printable form whose credentials are masked.
+ * A camera url, classified: a video file, a network stream, a V4L2 device or a scheme the
+ * application registered ({@link Sources#register}); with the text FFmpeg opens and a printable
+ * form whose credentials are masked.
  *
- * @param target what FFmpeg (or the synthetic world) is given to open
+ * @param target what FFmpeg (or the registered factory: the url as written) is given to open
  * @param format FFmpeg input format to force ({@code video4linux2} for devices), or null
  */
 public record SourceUrl(Kind kind, String target, String format) {
-    /** Where pictures come from; only live kinds reconnect. */
+    /** Where pictures come from; only live kinds reconnect. A registered source plays like a file. */
     public enum Kind {
-        FILE(false), STREAM(true), DEVICE(true), SYNTH(false);
+        FILE(false), STREAM(true), DEVICE(true), REGISTERED(false);
 
         private final boolean live;
 
@@ -34,6 +37,7 @@ public record SourceUrl(Kind kind, String target, String format) {
             Set.of("rtsp", "rtsps", "http", "https", "rtmp", "rtmps", "srt", "udp", "rtp", "tcp");
 
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://.*");
+    private static final Pattern SCHEME_PREFIX = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
     private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@]*)@");
     private static final Pattern SECRET_PARAM =
             Pattern.compile("(?i)([?&](?:password|passwd|pass|passphrase|pwd|token|key|secret|auth)=)[^&#]*");
@@ -50,8 +54,9 @@ public record SourceUrl(Kind kind, String target, String format) {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("empty camera url");
         }
-        if (text.startsWith("synth:")) {
-            return new SourceUrl(Kind.SYNTH, text, null);
+        String prefix = schemeOf(text);
+        if (prefix != null && Sources.isRegistered(prefix)) {
+            return new SourceUrl(Kind.REGISTERED, text, null);
         }
         if (text.startsWith("v4l2:")) {
             String device = text.substring("v4l2:".length()).replaceFirst("^//", "");
@@ -67,13 +72,36 @@ public record SourceUrl(Kind kind, String target, String format) {
         if (scheme.matches()) {
             String name = scheme.group(1).toLowerCase(Locale.ROOT);
             if (!STREAM_SCHEMES.contains(name)) {
-                throw new IllegalArgumentException("unsupported url scheme '" + name + "' (cameras take files, "
-                        + String.join(", ", STREAM_SCHEMES.stream().sorted().toList())
-                        + ", v4l2:/dev/videoN and synth://)");
+                throw new IllegalArgumentException("unsupported url scheme '" + name + "' (cameras take "
+                        + acceptedForms() + ")");
             }
             return new SourceUrl(Kind.STREAM, text, null);
         }
         return new SourceUrl(Kind.FILE, text, null);
+    }
+
+    /** The url's scheme in lower case ({@code rtsp}, {@code synth}, ...), or null for a plain path. */
+    public String scheme() {
+        return switch (kind) {
+            case FILE -> null;
+            case DEVICE -> "v4l2";
+            case STREAM, REGISTERED -> schemeOf(target);
+        };
+    }
+
+    /** "files, http, https, ..., v4l2:/dev/videoN and synth://": what a camera url may be, registered schemes included. */
+    static String acceptedForms() {
+        List<String> forms = new ArrayList<>();
+        forms.add("files");
+        forms.addAll(STREAM_SCHEMES.stream().sorted().toList());
+        forms.add("v4l2:/dev/videoN");
+        Sources.registered().forEach(scheme -> forms.add(scheme + "://"));
+        return String.join(", ", forms.subList(0, forms.size() - 1)) + " and " + forms.get(forms.size() - 1);
+    }
+
+    private static String schemeOf(String text) {
+        var prefix = SCHEME_PREFIX.matcher(text);
+        return prefix.matches() ? prefix.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     public boolean isRtsp() {

@@ -12,18 +12,28 @@ import io.crossview.ingest.config.IngestSettings;
 import io.crossview.ingest.publish.StageTimes;
 import io.crossview.ingest.source.SourceException;
 import io.crossview.ingest.source.Sources;
+import io.crossview.ingest.testing.PatternSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The live runtime over real sources; the producer is Kafka's MockProducer so a slow broker can be staged. */
+/**
+ * The live runtime over real sources (pattern cameras registered as a url scheme, files); the
+ * producer is Kafka's MockProducer so a slow broker can be staged.
+ */
 class LiveIngestTest {
     private static final Topics TOPICS = Topics.defaults();
+
+    @BeforeAll
+    static void registerPatternCameras() {
+        PatternSource.register();
+    }
 
     @TempDir
     Path state;
@@ -45,13 +55,13 @@ class LiveIngestTest {
                 System::currentTimeMillis);
     }
 
-    private static CameraConfig synth(String id, double seconds, double fps, boolean loop) {
-        return synth(id, seconds, fps, loop, 320, 240);
+    private static CameraConfig pattern(String id, double seconds, double fps, boolean loop) {
+        return pattern(id, seconds, fps, loop, 320, 240);
     }
 
-    private static CameraConfig synth(String id, double seconds, double fps, boolean loop, int width, int height) {
-        return new CameraConfig(id, "lab", "synth://cam1?cameras=1&people=3&seconds=" + seconds + "&fps=" + fps
-                + "&width=" + width + "&height=" + height, fps, null, null, null, null, loop, null);
+    private static CameraConfig pattern(String id, double seconds, double fps, boolean loop, int width, int height) {
+        return new CameraConfig(id, "lab", PatternSource.url("cam1", (int) Math.round(seconds * fps), fps, width, height),
+                fps, null, null, null, null, loop, null);
     }
 
     private List<Long> sequences(MockProducer<byte[], byte[]> producer) {
@@ -67,7 +77,7 @@ class LiveIngestTest {
     void aFileCameraPlaysAtItsOwnPaceThenStopsAndSaysSo() throws Exception {
         MockProducer<byte[], byte[]> producer = producer(true);
         long start = System.nanoTime();
-        try (LiveIngest ingest = start(List.of(synth("a", 1, 10, false)), settings(8, DropPolicy.DROP_OLDEST), producer,
+        try (LiveIngest ingest = start(List.of(pattern("a", 1, 10, false)), settings(8, DropPolicy.DROP_OLDEST), producer,
                 Sources::open)) {
             assertTrue(ingest.awaitCameras(20_000));
             assertEquals(10, ingest.cameras().get(0).grabbed());
@@ -87,7 +97,7 @@ class LiveIngestTest {
     @Test
     void aLoopingFileStartsAgainAndSequenceNumbersNeverRepeatAcrossRestarts() throws Exception {
         MockProducer<byte[], byte[]> firstRun = producer(true);
-        try (LiveIngest ingest = start(List.of(synth("loop", 0.5, 10, true)), settings(8, DropPolicy.DROP_OLDEST),
+        try (LiveIngest ingest = start(List.of(pattern("loop", 0.5, 10, true)), settings(8, DropPolicy.DROP_OLDEST),
                 firstRun, Sources::open)) {
             while (ingest.cameras().get(0).grabbed() < 12) {
                 Thread.sleep(50);
@@ -96,7 +106,7 @@ class LiveIngestTest {
         List<Long> first = sequences(firstRun);
         assertTrue(first.size() >= 12, "the 5-frame file played more than twice: " + first.size());
         MockProducer<byte[], byte[]> secondRun = producer(true);
-        try (LiveIngest ingest = start(List.of(synth("loop", 0.5, 10, true)), settings(8, DropPolicy.DROP_OLDEST),
+        try (LiveIngest ingest = start(List.of(pattern("loop", 0.5, 10, true)), settings(8, DropPolicy.DROP_OLDEST),
                 secondRun, Sources::open)) {
             while (ingest.cameras().get(0).grabbed() < 3) {
                 Thread.sleep(50);
@@ -114,7 +124,7 @@ class LiveIngestTest {
     void aBrokerThatNeverAnswersCostsDroppedFramesNotMemory() throws Exception {
         MockProducer<byte[], byte[]> stuck = producer(false);
         IngestSettings settings = settings(3, DropPolicy.DROP_OLDEST);
-        try (LiveIngest ingest = start(List.of(synth("busy", 2, 25, false, 640, 480)), settings, stuck, Sources::open)) {
+        try (LiveIngest ingest = start(List.of(pattern("busy", 2, 25, false, 640, 480)), settings, stuck, Sources::open)) {
             assertTrue(ingest.awaitCameras(30_000));
             CameraReport report = ingest.cameras().get(0);
             long handedToProducer = sequences(stuck).size();
@@ -144,7 +154,7 @@ class LiveIngestTest {
         for (DropPolicy policy : DropPolicy.values()) {
             MockProducer<byte[], byte[]> stuck = producer(false);
             // a 1 MiB budget of ~40 KB frames: a few dozen in flight before the queue of 2 overflows
-            try (LiveIngest ingest = start(List.of(synth("p" + policy.ordinal(), 2, 25, false, 640, 480)), settings(2, policy),
+            try (LiveIngest ingest = start(List.of(pattern("p" + policy.ordinal(), 2, 25, false, 640, 480)), settings(2, policy),
                     stuck, Sources::open)) {
                 assertTrue(ingest.awaitCameras(30_000));
                 assertTrue(ingest.cameras().get(0).dropped() > 0, policy + ": " + ingest.cameras().get(0));

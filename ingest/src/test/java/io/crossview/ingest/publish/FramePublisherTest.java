@@ -10,6 +10,7 @@ import io.crossview.common.wire.Frame;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
 import io.crossview.ingest.source.FfmpegSource;
+import io.crossview.ingest.testing.PatternSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -55,7 +56,7 @@ class FramePublisherTest {
     void aPictureLargerThanTheCameraLimitIsScaledDownWithItsGroundTruth() throws Exception {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         FramePublisher publisher = new FramePublisher(producer, new Topics(""), 90);
-        try (var source = io.crossview.ingest.synth.SynthSource.open("synth://cam2?seed=1&seconds=2", 10)) {
+        try (var source = PatternSource.open(PatternSource.url("cam2", 20, 10, 640, 480), 10)) {
             publisher.publishAll(List.of(new SourceFeed(source, List.of(CameraView.whole("cam2", "s")),
                     new FrameRange(10, 1), new FrameEncoding(80, 320, 0))));
             Frame frame = WireSerdes.FRAME.deserialize("frames", producer.history().get(0).value());

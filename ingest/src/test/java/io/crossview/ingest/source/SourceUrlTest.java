@@ -22,15 +22,36 @@ class SourceUrlTest {
         assertEquals(Kind.DEVICE, device.kind());
         assertEquals("video4linux2", device.format());
         assertEquals("/dev/video0", SourceUrl.parse("v4l2:///dev/video0").target());
-        assertEquals(Kind.SYNTH, SourceUrl.parse("synth://cam1?seed=2").kind());
-        assertFalse(SourceUrl.parse("synth://cam1").kind().live());
         assertTrue(SourceUrl.parse("RTSP://cam/1").isRtsp());
+        assertEquals("rtsp", SourceUrl.parse("RTSP://cam/1").scheme());
     }
 
     @Test
-    void anUnknownSchemeIsOneClearError() {
+    void aRegisteredSchemeIsItsOwnKindAndPlaysLikeAFile() {
+        Sources.register("Testcam", (url, fps) -> {
+            throw new AssertionError("not opened");
+        });
+        try {
+            SourceUrl url = SourceUrl.parse("testcam://cam1?seed=2");
+            assertEquals(Kind.REGISTERED, url.kind());
+            assertEquals("testcam://cam1?seed=2", url.target(), "the factory is given the url as written");
+            assertEquals("testcam", url.scheme());
+            assertFalse(url.kind().live());
+            assertEquals(Kind.REGISTERED, SourceUrl.parse("TESTCAM://cam1").kind());
+            assertTrue(SourceUrl.acceptedForms().endsWith("v4l2:/dev/videoN and testcam://"), SourceUrl.acceptedForms());
+        } finally {
+            Sources.unregister("testcam");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceUrl.parse("testcam://cam1"));
+        assertTrue(e.getMessage().startsWith("unsupported url scheme 'testcam'"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownSchemeIsOneClearErrorNamingTheAcceptedForms() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceUrl.parse("gopher://x"));
-        assertTrue(e.getMessage().startsWith("unsupported url scheme 'gopher'"), e.getMessage());
+        assertEquals("unsupported url scheme 'gopher' (cameras take files, http, https, rtmp, rtmps, rtp, rtsp, "
+                + "rtsps, srt, tcp, udp and v4l2:/dev/videoN)", e.getMessage());
+        assertEquals(-1, e.getMessage().indexOf('\n'));
     }
 
     @Test

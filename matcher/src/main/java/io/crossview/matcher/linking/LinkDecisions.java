@@ -2,7 +2,7 @@ package io.crossview.matcher.linking;
 
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.TrackLink;
-import io.crossview.matcher.assignment.SparseAssignment;
+import io.crossview.common.assignment.SparseAssignment;
 import io.crossview.matcher.calibration.Calibration;
 import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.matcher.gallery.Match;

@@ -9,7 +9,7 @@ import io.crossview.common.wire.TrackObservation;
 import io.crossview.common.wire.TrackPhase;
 import io.crossview.common.wire.TrackState;
 import io.crossview.common.wire.TrackletUpdate;
-import io.crossview.matcher.assignment.Hungarian;
+import io.crossview.common.assignment.Hungarian;
 import io.crossview.matcher.calibration.Calibration;
 import io.crossview.matcher.harvest.HarvestSelector;
 import java.util.ArrayList;

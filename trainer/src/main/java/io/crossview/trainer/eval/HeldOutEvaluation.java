@@ -2,9 +2,9 @@ package io.crossview.trainer.eval;
 
 import io.crossview.common.image.BadImageException;
 import io.crossview.common.image.Jpeg;
-import io.crossview.embedder.eval.MarketMetrics;
-import io.crossview.embedder.eval.ReidEvaluator;
-import io.crossview.embedder.eval.ReidReport;
+import io.crossview.eval.reid.MarketMetrics;
+import io.crossview.eval.reid.ReidEvaluator;
+import io.crossview.eval.reid.ReidReport;
 import io.crossview.embedder.runtime.Embedding;
 import io.crossview.embedder.runtime.Provider;
 import io.crossview.embedder.runtime.ReidModel;
@@ -19,7 +19,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Measures a re-ID model on the held-out identities of the crop store: decodes every crop,
  * embeds it in batches on the CPU and scores the ranking under the Market-1501 protocol with
- * embedder's {@link MarketMetrics}, by the cosine distance of the L2-normalised global vectors,
+ * eval's {@link MarketMetrics}, by the cosine distance of the L2-normalised global vectors,
  * exactly as {@link ReidEvaluator} does on a Market folder, so the figures compare.
  *
  * <p>The crops' {@link HeldOutCrop#view views} stand in for cameras, so a single-camera identity

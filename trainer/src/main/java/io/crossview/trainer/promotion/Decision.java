@@ -3,7 +3,7 @@ package io.crossview.trainer.promotion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crossview.embedder.eval.ReidReport;
+import io.crossview.eval.reid.ReidReport;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

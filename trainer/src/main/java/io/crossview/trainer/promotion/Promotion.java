@@ -1,6 +1,6 @@
 package io.crossview.trainer.promotion;
 
-import io.crossview.embedder.eval.ReidReport;
+import io.crossview.eval.reid.ReidReport;
 import io.crossview.trainer.eval.HeldOutEvaluation;
 import io.crossview.trainer.eval.HeldOutSplit;
 import java.io.IOException;

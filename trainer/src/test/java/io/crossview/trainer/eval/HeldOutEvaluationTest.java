@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.crossview.common.wire.HarvestedCrop;
-import io.crossview.embedder.eval.ReidReport;
+import io.crossview.eval.reid.ReidReport;
 import io.crossview.embedder.model.AppearanceModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
