@@ -1,5 +1,7 @@
 package io.crossview.deploy.synth;
 
+import io.crossview.eval.composite.CompositeSpec;
+import io.crossview.eval.composite.CompositeWriter;
 import io.crossview.eval.reid.MarketWriter;
 import io.crossview.eval.synth.SynthWriter;
 import io.crossview.eval.synth.SyntheticWorld;
@@ -14,7 +16,11 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = {"Render the synthetic multi-camera world: DIR/<camera>.mp4, ground truth per camera in "
                 + "MOTChallenge layout (DIR/<camera>/gt/gt.txt, global identity ids), DIR/topology.yaml and DIR/world.yaml.",
-            "The same world feeds the pipeline live through synth://CAMERA?seed=..&cameras=..&people=.. urls."})
+            "The same world feeds the pipeline live through synth://CAMERA?seed=..&cameras=..&people=.. urls.",
+            "--composite makes the benchmark of real people instead: walkers cut out of a fixed-camera video "
+                + "(vtest.avi unless --from) with NanoDet and background subtraction, pasted into --cameras views of its "
+                + "empty scene that each person visits in order; the same layout plus DIR/cameras.yaml (for crossview run), "
+                + "DIR/composite.yaml and DIR/people.png."})
 public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder")
     Path out;
@@ -22,14 +28,22 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "World seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--cameras", defaultValue = "4", description = "Cameras (default: ${DEFAULT-VALUE})")
-    int cameras;
+    @Option(names = "--composite", description = "Composite real people cut from a video instead of rendering the world")
+    boolean composite;
 
-    @Option(names = "--people", defaultValue = "12", description = "People (default: ${DEFAULT-VALUE})")
-    int people;
+    @Option(names = "--from", paramLabel = "VIDEO",
+            description = "With --composite: the fixed-camera video to cut people from (default: vtest.avi, fetched once)")
+    Path from;
 
-    @Option(names = "--seconds", defaultValue = "60", description = "Length in seconds (default: ${DEFAULT-VALUE})")
-    double seconds;
+    @Option(names = "--cameras", description = "Cameras (default: 4; with --composite 3)")
+    Integer cameras;
+
+    @Option(names = "--people", description = "People (default: 12; with --composite: at most this many, default all "
+            + "the video has)")
+    Integer people;
+
+    @Option(names = "--seconds", description = "Length in seconds (default: 60; a composite lasts as its visits do)")
+    Double seconds;
 
     @Option(names = "--fps", defaultValue = "10", description = "Frames per second (default: ${DEFAULT-VALUE})")
     double fps;
@@ -50,7 +64,16 @@ public final class SynthCommand implements Callable<Integer> {
         if (wh.length != 2 || !wh[0].matches("\\d+") || !wh[1].matches("\\d+")) {
             throw new IllegalArgumentException("--size must look like 640x480, got " + size);
         }
-        WorldSpec spec = new WorldSpec(seed, cameras, people, seconds, fps, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
+        int width = Integer.parseInt(wh[0]);
+        int height = Integer.parseInt(wh[1]);
+        if (composite) {
+            return composite(width, height);
+        }
+        if (from != null) {
+            throw new IllegalArgumentException("--from needs --composite");
+        }
+        WorldSpec spec = new WorldSpec(seed, cameras == null ? 4 : cameras, people == null ? 12 : people,
+                seconds == null ? 60 : seconds, fps, width, height);
         AtomicLong lastPercent = new AtomicLong(-1);
         SynthWriter.Summary summary = SynthWriter.write(spec, out, (written, total) -> {
             long percent = written * 100 / Math.max(1, total);
@@ -70,6 +93,22 @@ public final class SynthCommand implements Callable<Integer> {
         }
         System.out.println("synth: wrote " + summary.cameras().size() + " cameras x " + summary.framesPerCamera()
                 + " frames, " + summary.boxes() + " ground-truth boxes, topology and world spec to " + out);
+        return 0;
+    }
+
+    private int composite(int width, int height) throws Exception {
+        if (seconds != null) {
+            throw new IllegalArgumentException("--seconds does not apply to --composite: its length follows from the visits");
+        }
+        if (market != null) {
+            throw new IllegalArgumentException("--market does not apply to --composite");
+        }
+        CompositeSpec spec = new CompositeSpec(seed, cameras == null ? CompositeSpec.DEFAULT_CAMERAS : cameras,
+                people == null ? Integer.MAX_VALUE : people, fps, width, height);
+        CompositeWriter.Summary summary = CompositeSynth.run(spec, from, out, System.out);
+        System.out.println("synth: wrote " + summary.cameras().size() + " cameras x " + summary.framesPerCamera()
+                + " frames, " + summary.people() + " people, " + summary.boxes() + " ground-truth boxes, topology, "
+                + "cameras.yaml, composite.yaml and people.png to " + out);
         return 0;
     }
 }
