@@ -59,6 +59,8 @@ public final class MatcherTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LinkerProcessor.TRANSIT_STORE), Serdes.String(), TRANSIT_STATS));
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LinkerProcessor.RECENT_STORE), Serdes.String(), TRACK_LINK));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(HarvestBuffer.STORE), Serdes.String(), WireSerdes.HARVEST));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Calibrations.STORE), Serdes.String(), SIMILARITY_COUNTS));
@@ -73,7 +75,7 @@ public final class MatcherTopology {
                 .repartition(Repartitioned.with(Serdes.String(), WireSerdes.TRACKLETS).withName(TRACKLETS_BY_SITE))
                 .process(() -> new LinkerProcessor(config.linker(), config.topology()), Named.as("link-across-cameras"),
                         LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE,
-                        LinkerProcessor.TRANSIT_STORE, HarvestBuffer.STORE, Calibrations.STORE);
+                        LinkerProcessor.TRANSIT_STORE, LinkerProcessor.RECENT_STORE, HarvestBuffer.STORE, Calibrations.STORE);
         linked.filter((key, out) -> out instanceof IdentityEvent, Named.as("identity-events"))
                 .mapValues(out -> (IdentityEvent) out, Named.as("as-identity-event"))
                 .to(topics.identities().name(),

@@ -57,6 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "10", description = "Camera frame rate (default: ${DEFAULT-VALUE})")
     double fps;
 
+    @Option(names = "--on", paramLabel = "DIR", description = "Play and score a recorded benchmark folder instead of the "
+            + "synthetic world: one MOTChallenge sequence folder per camera (seqinfo.ini naming its video, gt/gt.txt) "
+            + "and topology.yaml, as crossview synth --composite writes; the world options then do not apply")
+    Path on;
+
     /**
      * Four 10 fps cameras on 2 cores: NanoDet-320 takes 29 ms a frame alone (JMH), 21 frames/s
      * inside the pipeline, so every frame leaves the pipeline at half the live rate; every 3rd
@@ -91,19 +96,14 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetectionMode mode = models.detection("nanodet", OracleSettings.defaults(), DEFAULT_DETECT_EVERY);
         Path model = models.reidModel();
-        WorldSpec spec = new WorldSpec(seed, cameras, people, seconds, fps, WorldSpec.DEFAULT.width(), WorldSpec.DEFAULT.height());
         PrintStream progress = json ? new PrintStream(new ByteArrayOutputStream()) : System.err;
         Path work = Files.createTempDirectory("crossview-bench-");
         try {
-            progress.println("bench: rendering the ground truth of " + cameras + " cameras x " + seconds + " s");
-            SynthWriter.write(spec, work.resolve("gt"), null);
-            List<CameraConfig> configs = new ArrayList<>();
-            for (int i = 1; i <= cameras; i++) {
-                configs.add(new CameraConfig("cam" + i, "bench", "synth://cam" + i + "?" + query(spec), fps,
-                        null, null, null, null, null, null));
-            }
-            SiteTopology siteTopology = topology ? SiteTopology.load(work.resolve("gt").resolve("topology.yaml"))
-                    : SiteTopology.NONE;
+            BenchDataset dataset = on != null ? BenchDataset.recorded(on)
+                    : BenchDataset.synthetic(new WorldSpec(seed, cameras, people, seconds, fps, WorldSpec.DEFAULT.width(),
+                            WorldSpec.DEFAULT.height()), work, progress);
+            List<CameraConfig> configs = dataset.cameras();
+            SiteTopology siteTopology = topology ? SiteTopology.load(dataset.topologyFile()) : SiteTopology.NONE;
             progress.println("bench: matcher topology " + (topology ? "configured: " + siteTopology.cameras().size()
                     + " cameras, " + siteTopology.overlaps().size() + " overlaps, " + siteTopology.connections().size()
                     + " connections" : "learned from the links it makes"));
@@ -113,11 +113,11 @@ public final class BenchCommand implements Callable<Integer> {
             try (Feeds feeds = Feeds.open(configs)) {
                 result = new PipelineRun(settings, progress).run(feeds.list(), feeds.annotations(1));
             }
-            ObjectNode report = report(spec, mode, result, work.resolve("gt"), work.resolve("run/mot"));
+            ObjectNode report = report(dataset, mode, result, work.resolve("run/mot"));
             report.put("topology", topology ? "configured" : "learned");
             if (saveEmbeddings != null) {
                 EmbeddingsFile.write(result.embeddings(), saveEmbeddings);
-                Files.copy(work.resolve("gt").resolve("topology.yaml"), saveEmbeddings.resolveSibling(
+                Files.copy(dataset.topologyFile(), saveEmbeddings.resolveSibling(
                         saveEmbeddings.getFileName() + ".topology.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 progress.println("bench: saved " + result.embeddings().size() + " embedding messages to " + saveEmbeddings);
             }
@@ -139,18 +139,11 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String query(WorldSpec spec) {
-        return String.format(Locale.ROOT, "seed=%d&cameras=%d&people=%d&seconds=%s&fps=%s&width=%d&height=%d",
-                spec.seed(), spec.cameras(), spec.people(), spec.seconds(), spec.fps(), spec.width(), spec.height());
-    }
-
-    private static ObjectNode report(WorldSpec spec, DetectionMode mode, RunResult result, Path gt, Path pred)
+    private static ObjectNode report(BenchDataset dataset, DetectionMode mode, RunResult result, Path pred)
             throws Exception {
         RunStats stats = result.stats();
         ObjectNode root = JSON.createObjectNode();
-        ObjectNode world = root.putObject("world");
-        world.put("seed", spec.seed()).put("cameras", spec.cameras()).put("people", spec.people())
-                .put("seconds", spec.seconds()).put("fps", spec.fps()).put("size", spec.width() + "x" + spec.height());
+        root.set("world", dataset.description());
         root.put("detection", mode.isOracle() ? mode.label() : stats.detectorModel());
         root.put("detector", stats.detectorModel());
         root.put("detect_every", mode.isOracle() ? 1 : mode.detector().detectEvery());
@@ -170,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
         latency.put("p50", stats.latencyP50Ms()).put("p99", stats.latencyP99Ms()).put("events", stats.latencySamples());
         ObjectNode memory = root.putObject("memory_mib");
         memory.put("peak_rss", round(PeakMemory.residentMiB())).put("peak_heap", round(PeakMemory.heapMiB()));
-        root.set("accuracy", BenchAccuracy.of(gt, pred));
+        root.set("accuracy", BenchAccuracy.of(dataset.groundTruth(), pred));
         root.putObject("harvest").put("crops", result.harvest().crops()).put("tracks", result.harvest().tracks())
                 .put("identities", result.harvest().identities());
         return root;

@@ -5,7 +5,7 @@ import io.crossview.deploy.demo.DemoCommand;
 import io.crossview.deploy.eval.EvalCommand;
 import io.crossview.deploy.run.RunCommand;
 import io.crossview.deploy.synth.SynthCommand;
-import io.crossview.deploy.synth.SynthSources;
+import io.crossview.deploy.synth.EvalSources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +25,7 @@ public final class CrossviewCli {
     }
 
     static int run(java.io.PrintWriter err, String... args) {
-        SynthSources.register(); // synth:// cameras, in cameras files too, for every command
+        EvalSources.register(); // synth:// cameras, in cameras files too, for every command
         CommandLine cli = new CommandLine(new CrossviewCli());
         cli.setErr(err);
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {

@@ -3,7 +3,7 @@ package io.crossview.deploy.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossview.deploy.synth.SynthSources;
+import io.crossview.deploy.synth.EvalSources;
 import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CameraConfig;
 import io.crossview.eval.synth.SynthWriter;
@@ -30,7 +30,7 @@ class SyntheticRunIT {
 
     @BeforeAll
     static void registerSynthCameras() {
-        SynthSources.register();
+        EvalSources.register();
     }
 
     @Test

@@ -22,11 +22,12 @@ import java.util.Map;
  * @param transitSlack         relative widening of configured and learned transit windows
  * @param learnAfter           transits a camera pair needs before its learned window is applied
  * @param maxSightings         finished tracklets kept per identity for its timeline
+ * @param reassign             the periodic re-assignment of a recent window's tracks
  */
 public record LinkerParams(double linkProbability, double prototypeMomentum, int maxPrototypes,
                            double prototypeProbability, int minEvidence, double correctionLogOdds,
                            double splitProbability, double reentrySeconds, double transitSlack, int learnAfter,
-                           int maxSightings) {
+                           int maxSightings, ReassignParams reassign) {
     private static final Map<String, String> RAW_COSINES = Map.of("link_threshold", "link_probability",
             "prototype_spread", "prototype_probability", "correction_margin", "correction_log_odds");
 
@@ -42,6 +43,7 @@ public record LinkerParams(double linkProbability, double prototypeMomentum, int
         check("transit_slack", transitSlack, 0, 10);
         check("learn_after", learnAfter, 1, 1_000_000);
         check("max_sightings", maxSightings, 1, 10_000);
+        reassign = reassign == null ? ReassignParams.defaults() : reassign;
     }
 
     /** From a config file's {@code linker:} section: what it leaves out keeps its default. */
@@ -57,6 +59,7 @@ public record LinkerParams(double linkProbability, double prototypeMomentum, int
                                           @JsonProperty("transit_slack") Double transitSlack,
                                           @JsonProperty("learn_after") Integer learnAfter,
                                           @JsonProperty("max_sightings") Integer maxSightings,
+                                          @JsonProperty("reassign") ReassignParams reassign,
                                           @JsonProperty("link_threshold") Object linkThreshold,
                                           @JsonProperty("prototype_spread") Object prototypeSpread,
                                           @JsonProperty("correction_margin") Object correctionMargin) {
@@ -68,7 +71,8 @@ public record LinkerParams(double linkProbability, double prototypeMomentum, int
                 or(maxPrototypes, d.maxPrototypes), or(prototypeProbability, d.prototypeProbability),
                 or(minEvidence, d.minEvidence), or(correctionLogOdds, d.correctionLogOdds),
                 or(splitProbability, d.splitProbability), or(reentrySeconds, d.reentrySeconds),
-                or(transitSlack, d.transitSlack), or(learnAfter, d.learnAfter), or(maxSightings, d.maxSightings));
+                or(transitSlack, d.transitSlack), or(learnAfter, d.learnAfter), or(maxSightings, d.maxSightings),
+                or(reassign, d.reassign));
     }
 
     /** The settings of earlier versions were raw cosines: say what replaced them. */
@@ -86,12 +90,17 @@ public record LinkerParams(double linkProbability, double prototypeMomentum, int
     public static LinkerParams defaults() {
         // with the default calibration these are the former cosines: link at 0.90, a new prototype
         // below 0.95, a correction 0.03 better, a split below 0.80
-        return new LinkerParams(0.5, 0.5, 4, 0.7, 5, 1.3, 0.01, 300, 0.5, 20, 64);
+        return new LinkerParams(0.5, 0.5, 4, 0.7, 5, 1.3, 0.01, 300, 0.5, 20, 64, ReassignParams.defaults());
     }
 
     public LinkerParams withLinkProbability(double p) {
         return new LinkerParams(p, prototypeMomentum, maxPrototypes, prototypeProbability, minEvidence,
-                correctionLogOdds, splitProbability, reentrySeconds, transitSlack, learnAfter, maxSightings);
+                correctionLogOdds, splitProbability, reentrySeconds, transitSlack, learnAfter, maxSightings, reassign);
+    }
+
+    public LinkerParams withReassign(ReassignParams r) {
+        return new LinkerParams(linkProbability, prototypeMomentum, maxPrototypes, prototypeProbability, minEvidence,
+                correctionLogOdds, splitProbability, reentrySeconds, transitSlack, learnAfter, maxSightings, r);
     }
 
     private static void check(String name, double value, double min, double max) {

@@ -36,6 +36,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
     public static final String LINK_STORE = "track-links";
     public static final String SEQUENCE_STORE = "identity-sequence";
     public static final String TRANSIT_STORE = "camera-transits";
+    public static final String RECENT_STORE = ReassignmentRound.RECENT_STORE;
 
     private final LinkerParams params;
     private final SiteTopology topology;
@@ -48,6 +49,9 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
     private LinkDecisions decisions;
     private Calibrations calibrations;
     private CalibrationPairs pairs;
+    private KeyValueStore<String, TrackLink> recent;
+    private ReassignmentRound reassignment;
+    private long lastRoundMs = -1;
 
     public LinkerProcessor(LinkerParams params, SiteTopology topology) {
         this.params = params;
@@ -66,6 +70,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         this.calibrations = new Calibrations(context.getStateStore(Calibrations.STORE));
         this.pairs = new CalibrationPairs(calibrations);
         this.decisions = new LinkDecisions(gallery, params, calibrations);
+        this.recent = context.getStateStore(ReassignmentRound.RECENT_STORE);
+        this.reassignment = new ReassignmentRound(links, recent, gallery, calibrations, rules, params);
     }
 
     @Override
@@ -76,7 +82,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         List<LinkDecisions.Deciding> deciding = new ArrayList<>();
         for (TrackObservation track : update.getTracksList()) {
             String key = LinkKeys.link(camera, track.getTrackId());
-            TrackLink link = pairs.sameTrack(observe(links.get(key), track, update, now));
+            TrackLink link = pairs.sameTrack(observe(links.get(key), track, update, now,
+                    CleanObservation.of(track, update)));
             harvest.keep(key, update.getFrame(), track, update.getModelVersion());
             if (link.getIdentityId() == 0 && link.getObservations() >= params.minEvidence()) {
                 deciding.add(new LinkDecisions.Deciding(key, link));
@@ -95,13 +102,36 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         for (long ended : update.getEndedTrackIdsList()) {
             finish(record, LinkKeys.link(camera, ended), now);
         }
+        if (roundDue(now, update.getEndedTrackIdsCount() > 0)) {
+            lastRoundMs = now;
+            for (ReassignmentRound.Move move : reassignment.run(now)) {
+                emit(record, move.key(), move.link(), IdentityState.IDENTITY_CORRECTED, move.previous());
+            }
+        }
         calibrations.flush();
     }
 
-    private TrackLink observe(TrackLink known, TrackObservation track, TrackletUpdate update, long now) {
+    /**
+     * Every {@code reassign.every_seconds} of capture time, and when a track ends (its whole
+     * appearance is known now; at most once a second): a camera that falls quiet sends no more
+     * updates, so a clock alone would leave its last tracks unreviewed.
+     */
+    private boolean roundDue(long now, boolean trackEnded) {
+        if (!params.reassign().enabled()) {
+            return false;
+        }
+        long since = now - lastRoundMs;
+        return lastRoundMs < 0 || since >= params.reassign().everySeconds() * 1000 || trackEnded && since >= 1000;
+    }
+
+    private TrackLink observe(TrackLink known, TrackObservation track, TrackletUpdate update, long now, boolean clean) {
         TrackLink.Builder link = known == null
                 ? TrackLink.newBuilder().setFirstSeenMs(track.getFirstSeenMs() > 0 ? track.getFirstSeenMs() : now)
                 : known.toBuilder();
+        if (clean && track.getEmbedding().getValuesCount() > 0) {
+            boolean sameModel = link.getModelVersion().isEmpty() || link.getModelVersion().equals(update.getModelVersion());
+            CleanObservation.add(link, track.getEmbedding(), sameModel);
+        }
         return link.setObservations(link.getObservations() + 1)
                 .setEvidence(track.getEmbedding())
                 .setLastSeenMs(now)
@@ -233,6 +263,9 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         }
         link = links.get(key);
         links.delete(key);
+        if (params.reassign().enabled()) {
+            recent.put(key, link);
+        }
         IdentityRecord identity = gallery.get(link.getIdentityId());
         if (identity != null) {
             gallery.put(folded(identity, key, link));

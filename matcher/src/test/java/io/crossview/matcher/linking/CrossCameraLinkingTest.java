@@ -51,7 +51,11 @@ class CrossCameraLinkingTest {
     private TestOutputTopic<String, IdentityEvent> identities;
 
     private void start(SiteTopology topology) {
-        MatcherConfig config = MatcherConfig.defaults(stateDir).withLinker(LinkerParams.defaults(), topology);
+        start(topology, LinkerParams.defaults());
+    }
+
+    private void start(SiteTopology topology, LinkerParams params) {
+        MatcherConfig config = MatcherConfig.defaults(stateDir).withLinker(params, topology);
         Properties props = MatcherTopology.streamsConfig("unused:9092", topics, config);
         driver = new TopologyTestDriver(MatcherTopology.build(topics, config), props);
         embeddings = driver.createInputTopic(topics.embeddings().name(), new StringSerializer(),
@@ -115,6 +119,38 @@ class CrossCameraLinkingTest {
         KeyValueStore<String, IdentityRecord> gallery = driver.getKeyValueStore(LinkerProcessor.GALLERY_STORE);
         assertNull(gallery.get(LinkKeys.identity(correction.getPreviousIdentityId())),
                 "the identity the track founded by mistake is gone");
+    }
+
+    @Test
+    void thePeriodicReassignmentJoinsWhatTheOnlineDecisionsLeftApartAndSaysSoAsACorrection() {
+        // online the linker is too strict to link anything; the second look, on whole tracks, is not
+        start(SiteTopology.NONE, LinkerParams.defaults().withLinkProbability(0.9999));
+        walk("left", 0, 10, person(1));
+        empty("left", 10, 12);
+        walk("right", 22, 10, turning(8)); // cosine 0.99 to the left camera's look
+        empty("right", 32, 40);
+        List<IdentityEvent> events = identities.readValuesToList();
+        Map<String, Long> tracks = finalIdentities(events);
+        assertEquals(tracks.get("left/1"), tracks.get("right/1"));
+        IdentityEvent correction = events.stream().filter(e -> e.getState() == IdentityState.IDENTITY_CORRECTED)
+                .findFirst().orElseThrow(() -> new AssertionError("no correction in " + events));
+        assertNotEquals(correction.getIdentityId(), correction.getPreviousIdentityId());
+        KeyValueStore<String, IdentityRecord> gallery = driver.getKeyValueStore(LinkerProcessor.GALLERY_STORE);
+        assertNull(gallery.get(LinkKeys.identity(correction.getPreviousIdentityId())), "the identity left empty is gone");
+        IdentityRecord joined = gallery.get(LinkKeys.identity(tracks.get("left/1")));
+        assertEquals(2, joined.getTracklets());
+        assertEquals(List.of("left", "right"), joined.getCamerasList());
+    }
+
+    @Test
+    void withoutTheReassignmentTheStrictLinkerKeepsThemApart() {
+        start(SiteTopology.NONE, LinkerParams.defaults().withLinkProbability(0.9999).withReassign(ReassignParams.off()));
+        walk("left", 0, 10, person(1));
+        empty("left", 10, 12);
+        walk("right", 22, 10, turning(8));
+        empty("right", 32, 40);
+        Map<String, Long> tracks = finalIdentities(identities.readValuesToList());
+        assertNotEquals(tracks.get("left/1"), tracks.get("right/1"));
     }
 
     @Test

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** synth:// as ingest sees it once deploy registered it: a camera url, opened as a camera of the world. */
-class SynthSourcesTest {
+class EvalSourcesTest {
     @BeforeAll
     static void registerSynthCameras() {
-        SynthSources.register();
+        EvalSources.register();
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.crossview.matcher.linking;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The linker's periodic second look ({@code linker: reassign:} in a config file).
+ *
+ * @param everySeconds  capture time between two rounds; 0 turns re-assignment off
+ * @param windowSeconds how far back finished tracks take part
+ * @param probability   least mean P(same person) between two groups of tracks to join them
+ */
+public record ReassignParams(double everySeconds, double windowSeconds, double probability) {
+    public ReassignParams {
+        if (!(everySeconds >= 0 && everySeconds <= 86_400)) {
+            throw new IllegalArgumentException("linker reassign.every_seconds must be in [0, 86400], got " + everySeconds);
+        }
+        if (!(windowSeconds > 0 && windowSeconds <= 86_400)) {
+            throw new IllegalArgumentException("linker reassign.window_seconds must be in (0, 86400], got " + windowSeconds);
+        }
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("linker reassign.probability must be in [0, 1], got " + probability);
+        }
+    }
+
+    public static ReassignParams defaults() {
+        return new ReassignParams(5, 120, 0.7);
+    }
+
+    public static ReassignParams off() {
+        return new ReassignParams(0, 120, 0.7);
+    }
+
+    public boolean enabled() {
+        return everySeconds > 0;
+    }
+
+    @JsonCreator
+    public static ReassignParams fromConfig(@JsonProperty("every_seconds") Double everySeconds,
+                                            @JsonProperty("window_seconds") Double windowSeconds,
+                                            @JsonProperty("probability") Double probability) {
+        ReassignParams d = defaults();
+        return new ReassignParams(everySeconds == null ? d.everySeconds : everySeconds,
+                windowSeconds == null ? d.windowSeconds : windowSeconds, probability == null ? d.probability : probability);
+    }
+}
