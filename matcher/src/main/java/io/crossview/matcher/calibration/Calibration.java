@@ -1,5 +1,6 @@
 package io.crossview.matcher.calibration;
 
+import io.crossview.common.calibration.Logistic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,22 +18,6 @@ public record Calibration(String source, Logistic sameTrack, Logistic between, l
     public static final String STREAM = "stream";
     public static final String METADATA = "metadata";
     public static final String DEFAULTS = "defaults";
-
-    /** P = 1 / (1 + exp(-(slope * s + intercept))). */
-    public record Logistic(double slope, double intercept) {
-        public double probability(double similarity) {
-            return 1 / (1 + Math.exp(-(slope * similarity + intercept)));
-        }
-
-        /** The similarity at which P = 0.5. */
-        public double midpoint() {
-            return slope == 0 ? Double.NaN : -intercept / slope;
-        }
-
-        static Logistic through(double midpoint, double slope) {
-            return new Logistic(slope, -slope * midpoint);
-        }
-    }
 
     /**
      * Before a model has shown enough pairs: the matcher's former fixed cosines, made curves

@@ -1,5 +1,6 @@
 package io.crossview.matcher.calibration;
 
+import io.crossview.common.calibration.SimilarityBins;
 import io.crossview.common.wire.SimilarityCounts;
 import java.util.HashMap;
 import java.util.Map;
