@@ -1,6 +1,7 @@
 package io.crossview.matcher.calibration;
 
 import io.crossview.common.calibration.Logistic;
+import io.crossview.common.wire.ModelCalibration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,12 @@ public record Calibration(String source, Logistic sameTrack, Logistic between, l
      */
     public static Calibration defaults() {
         return new Calibration(DEFAULTS, Logistic.through(0.93, 44), Logistic.through(0.90, 44), 0, 0, 0, Double.NaN);
+    }
+
+    /** The curves a model's metadata carries (see {@link ModelCalibration}). */
+    public static Calibration of(ModelCalibration model) {
+        return new Calibration(METADATA, new Logistic(model.getSameTrackSlope(), model.getSameTrackIntercept()),
+                new Logistic(model.getBetweenSlope(), model.getBetweenIntercept()), 0, 0, 0, Double.NaN);
     }
 
     public double sameTrack(double similarity) {

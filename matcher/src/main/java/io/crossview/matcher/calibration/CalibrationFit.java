@@ -25,6 +25,14 @@ public final class CalibrationFit {
     private CalibrationFit() {
     }
 
+    /**
+     * The stream's calibration, or where some kind of pair is still too rare the prior the
+     * counts keep: the model's own calibration where it carries one, else the defaults.
+     */
+    public static Calibration fit(SimilarityCounts counts) {
+        return fit(counts, counts.hasPrior() ? Calibration.of(counts.getPrior()) : Calibration.defaults());
+    }
+
     /** The stream's calibration, or {@code prior} where some kind of pair is still too rare. */
     public static Calibration fit(SimilarityCounts counts, Calibration prior) {
         double[] same = asDoubles(counts.getSameTrackList());
