@@ -26,7 +26,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * every message of a batch go through the model together, in runs of at most
  * {@code maxBatch}, and the vectors are split back per frame in input order. Every
  * {@code cropsEvery}-th frame (by sequence number) also carries each box's JPEG crop, for the
- * matcher to harvest training crops from.
+ * matcher to harvest training crops from. Every message carries the model's own calibration
+ * when its metadata has one.
  */
 public final class EmbedderStage implements BatchHandler, RecordHandler {
     private final ModelSlot slot;
@@ -90,7 +91,7 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
                     continue;
                 }
                 FrameEmbeddings out = message(item.detections, vectors.subList(next, next + item.crops.size()),
-                        model.version());
+                        model);
                 next += item.crops.size();
                 outcomes.add(Outcome.of(List.of(new ProducerRecord<>(outputTopic, records.get(i).key(),
                         WireSerdes.EMBEDDINGS.serialize(outputTopic, out)))));
@@ -119,7 +120,7 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
             if (item.error != null) {
                 throw item.error instanceof RuntimeException r ? r : new IllegalStateException(item.error);
             }
-            return message(detections, item.crops.isEmpty() ? List.of() : model.embed(item.crops), model.version());
+            return message(detections, item.crops.isEmpty() ? List.of() : model.embed(item.crops), model);
         } finally {
             item.crops.forEach(Mat::close);
         }
@@ -166,13 +167,15 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
         return cropsEvery > 0 && Math.floorMod(detections.getFrame().getSeq(), cropsEvery) == 0;
     }
 
-    private FrameEmbeddings message(FrameDetections detections, List<Embedding> embeddings, String version) {
+    private FrameEmbeddings message(FrameDetections detections, List<Embedding> embeddings, ReidModel model) {
         boolean crops = forwardsCrops(detections);
         FrameEmbeddings.Builder out = FrameEmbeddings.newBuilder()
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(detections.getFrame())
-                .setModelVersion(version)
+                .setModelVersion(model.version())
                 .setSkipped(detections.getSkipped());
+        // on every message: a matcher task that starts anywhere in the topic has the model's prior
+        model.calibration().ifPresent(c -> out.setCalibration(c.toWire()));
         for (int i = 0; i < embeddings.size(); i++) {
             Embedding e = embeddings.get(i);
             EmbeddedBox.Builder box = EmbeddedBox.newBuilder()

@@ -2,6 +2,7 @@ package io.crossview.embedder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.google.protobuf.ByteString;
 import io.crossview.common.image.BadImageException;
 import io.crossview.common.image.Jpeg;
 import io.crossview.common.kafka.BatchHandler;
+import io.crossview.common.onnx.OnnxGraph;
 import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
@@ -19,14 +21,17 @@ import io.crossview.common.wire.EmbeddedBox;
 import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.FrameRef;
+import io.crossview.common.wire.ModelCalibration;
 import io.crossview.common.wire.Vector;
 import io.crossview.embedder.model.AppearanceModel;
 import io.crossview.embedder.registry.ModelSlot;
+import io.crossview.embedder.runtime.CalibrationMetadata;
 import io.crossview.embedder.runtime.ReidModel;
 import io.crossview.embedder.testing.Pictures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -95,6 +100,37 @@ class EmbedderStageTest {
         assertEquals(0, e.getBoxesCount());
         assertEquals(FRAME, e.getFrame());
         assertEquals(model.version(), e.getModelVersion());
+    }
+
+    @Test
+    void everyMessageCarriesTheModelsOwnCalibrationAndTheBuiltInModelsNone() throws Exception {
+        Map<String, String> meta = Map.of(CalibrationMetadata.KEY_SAME_TRACK, "40,-28",
+                CalibrationMetadata.KEY_BETWEEN, "30,-18", CalibrationMetadata.KEY_PAIRS, "120,900");
+        OnnxGraph g = new OnnxGraph("identity");
+        String in = g.floatInput("input", "N", 3, 4, 2);
+        g.node("Flatten", "embedding", new String[] {in}, OnnxGraph.integer("axis", 1));
+        g.floatOutput("embedding", "N", "D");
+        byte[] red;
+        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1)) {
+            red = Jpeg.encode(a, 90);
+        }
+        Box box = Box.newBuilder().setW(40).setH(100).build();
+        List<ConsumerRecord<byte[], byte[]>> records = List.of(
+                record(WireSerdes.DETECTIONS.serialize("x", detections(detection(box, red)))),
+                record(WireSerdes.DETECTIONS.serialize("x", detections())));
+        try (ReidModel calibrated = ReidModel.open(g.toModel("test", meta))) {
+            EmbedderStage own = new EmbedderStage(calibrated, TOPICS);
+            ModelCalibration expected = calibrated.calibration().orElseThrow().toWire();
+            for (BatchHandler.Outcome outcome : own.handle(records)) {
+                assertEquals(expected, embeddings(outcome).getCalibration());
+            }
+            assertEquals(expected, own.embed(detections()).getCalibration(), "a frame embedded alone too");
+            assertEquals(40, expected.getSameTrackSlope());
+            assertEquals(900, expected.getNegativePairs());
+        }
+        for (BatchHandler.Outcome outcome : stage.handle(records)) {
+            assertFalse(embeddings(outcome).hasCalibration(), "the built-in model's curves are the matcher's defaults");
+        }
     }
 
     @Test

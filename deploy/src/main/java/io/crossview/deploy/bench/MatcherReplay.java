@@ -76,7 +76,7 @@ final class MatcherReplay {
 
     private static void fitted(KeyValueStore<String, SimilarityCounts> counts, Map<String, Calibration> out) {
         try (var all = counts.all()) {
-            all.forEachRemaining(kv -> out.put(kv.key, CalibrationFit.fit(kv.value, Calibration.defaults())));
+            all.forEachRemaining(kv -> out.put(kv.key, CalibrationFit.fit(kv.value)));
         }
     }
 }

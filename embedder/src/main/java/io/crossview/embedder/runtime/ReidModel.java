@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A re-ID model on ONNX Runtime: BGR crops in, L2-normalised embeddings out. Owns its
- * session; preprocessing comes from the model's metadata, else the torchreid defaults.
+ * session; preprocessing comes from the model's metadata, else the torchreid defaults, and so
+ * does its calibration where it carries one.
  */
 public final class ReidModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReidModel.class);
@@ -37,6 +39,8 @@ public final class ReidModel implements AutoCloseable {
     private final OrtSession session;
     private final ModelVersion version;
     private final Preprocessing preprocessing;
+    /** The model's own calibration from its metadata; null when it carries none. */
+    private final CalibrationMetadata calibration;
     private final String input;
     private final String globalOutput;
     private final String partsOutput;
@@ -62,6 +66,7 @@ public final class ReidModel implements AutoCloseable {
         TensorInfo inputInfo = floatTensor(in.getValue(), "input");
         this.halfInput = inputInfo.type == OnnxJavaType.FLOAT16;
         this.preprocessing = Preprocessing.resolve(metadata, inputInfo.getShape());
+        this.calibration = CalibrationMetadata.read(metadata).orElse(null);
         this.fixedBatch = (int) Math.max(0, inputInfo.getShape()[0]);
         Map<String, NodeInfo> outputs = session.getOutputInfo();
         this.globalOutput = outputs.containsKey("global") ? "global" : outputs.keySet().iterator().next();
@@ -198,6 +203,11 @@ public final class ReidModel implements AutoCloseable {
         return preprocessing;
     }
 
+    /** The model's own P(same person | similarity) from its metadata; empty when it carries none. */
+    public Optional<CalibrationMetadata> calibration() {
+        return Optional.ofNullable(calibration);
+    }
+
     /** Embeds BGR 8-bit crops of any size in one batch (or in the model's fixed batch size). */
     public List<Embedding> embed(List<Mat> bgrCrops) {
         Objects.requireNonNull(bgrCrops, "crops");
@@ -320,6 +330,6 @@ public final class ReidModel implements AutoCloseable {
     @Override
     public String toString() {
         return "ReidModel[" + version() + ", " + preprocessing + (partsOutput != null ? ", parts" : "")
-                + (halfInput ? ", fp16" : "") + ", " + device + "]";
+                + (halfInput ? ", fp16" : "") + (calibration != null ? ", " + calibration : "") + ", " + device + "]";
     }
 }

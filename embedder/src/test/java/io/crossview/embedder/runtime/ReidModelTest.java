@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.common.calibration.Logistic;
 import io.crossview.common.model.ModelVersion;
 import io.crossview.embedder.model.AppearanceModel;
 import io.crossview.common.onnx.OnnxGraph;
@@ -175,6 +176,50 @@ class ReidModelTest {
         Path empty = Files.write(dir.resolve("empty.onnx"), new byte[0]);
         var none = assertThrows(IllegalArgumentException.class, () -> ReidModel.open(empty));
         assertTrue(none.getMessage().contains("empty"), none.getMessage());
+    }
+
+    @Test
+    void theModelsOwnCalibrationIsReadFromItsMetadataAndAbsentMeansNone() {
+        Map<String, String> meta = Map.of(CalibrationMetadata.KEY_SAME_TRACK, "40,-28",
+                CalibrationMetadata.KEY_BETWEEN, " 30.5 , -18.3 ", CalibrationMetadata.KEY_PAIRS, "120,900");
+        try (ReidModel model = ReidModel.open(identity(2, 2, meta, "N"))) {
+            CalibrationMetadata c = model.calibration().orElseThrow();
+            assertEquals(new Logistic(40, -28), c.sameTrack());
+            assertEquals(new Logistic(30.5, -18.3), c.between());
+            assertEquals(120, c.positivePairs());
+            assertEquals(900, c.negativePairs());
+            assertEquals(c, CalibrationMetadata.read(c.toMetadata()).orElseThrow(), "what the trainer writes reads back");
+        }
+        try (ReidModel model = ReidModel.open(identity(2, 2, Map.of(), "N")); ReidModel builtin = ReidModel.builtin()) {
+            assertTrue(model.calibration().isEmpty());
+            assertTrue(builtin.calibration().isEmpty(), "the built-in model's curves are the defaults");
+        }
+    }
+
+    @Test
+    void aMalformedCalibrationKeyIsOneLineNamingTheKeyAndTheModelFile() throws IOException {
+        Path file = Files.write(dir.resolve("odd.onnx"), identity(2, 2, Map.of(CalibrationMetadata.KEY_SAME_TRACK, "40",
+                CalibrationMetadata.KEY_BETWEEN, "30,-18"), "N"));
+        var e = assertThrows(IllegalArgumentException.class, () -> ReidModel.open(file));
+        assertTrue(e.getMessage().contains("odd.onnx") && e.getMessage().contains("crossview.calibration.same_track")
+                && e.getMessage().contains("'40'"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+
+        Path falling = Files.write(dir.resolve("falling.onnx"), identity(2, 2, Map.of(
+                CalibrationMetadata.KEY_SAME_TRACK, "40,-28", CalibrationMetadata.KEY_BETWEEN, "-30,18"), "N"));
+        var down = assertThrows(IllegalArgumentException.class, () -> ReidModel.open(falling));
+        assertTrue(down.getMessage().contains("crossview.calibration.between") && down.getMessage().contains("positive"),
+                down.getMessage());
+
+        Path half = Files.write(dir.resolve("half.onnx"), identity(2, 2, Map.of(
+                CalibrationMetadata.KEY_SAME_TRACK, "40,-28"), "N"));
+        var missing = assertThrows(IllegalArgumentException.class, () -> ReidModel.open(half));
+        assertTrue(missing.getMessage().contains("crossview.calibration.between is missing"), missing.getMessage());
+
+        Path pairs = Files.write(dir.resolve("pairs.onnx"), identity(2, 2, Map.of(CalibrationMetadata.KEY_SAME_TRACK,
+                "40,-28", CalibrationMetadata.KEY_BETWEEN, "30,-18", CalibrationMetadata.KEY_PAIRS, "many,few"), "N"));
+        var count = assertThrows(IllegalArgumentException.class, () -> ReidModel.open(pairs));
+        assertTrue(count.getMessage().contains("crossview.calibration.pairs"), count.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.crossview.matcher.calibration;
 
+import io.crossview.common.calibration.Logistic;
+import io.crossview.common.wire.ModelCalibration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,22 +20,6 @@ public record Calibration(String source, Logistic sameTrack, Logistic between, l
     public static final String METADATA = "metadata";
     public static final String DEFAULTS = "defaults";
 
-    /** P = 1 / (1 + exp(-(slope * s + intercept))). */
-    public record Logistic(double slope, double intercept) {
-        public double probability(double similarity) {
-            return 1 / (1 + Math.exp(-(slope * similarity + intercept)));
-        }
-
-        /** The similarity at which P = 0.5. */
-        public double midpoint() {
-            return slope == 0 ? Double.NaN : -intercept / slope;
-        }
-
-        static Logistic through(double midpoint, double slope) {
-            return new Logistic(slope, -slope * midpoint);
-        }
-    }
-
     /**
      * Before a model has shown enough pairs: the matcher's former fixed cosines, made curves
      * (between-track P = 0.5 at 0.90, same-track at 0.93, each 0.1 → 0.9 over ±0.05), so an
@@ -41,6 +27,12 @@ public record Calibration(String source, Logistic sameTrack, Logistic between, l
      */
     public static Calibration defaults() {
         return new Calibration(DEFAULTS, Logistic.through(0.93, 44), Logistic.through(0.90, 44), 0, 0, 0, Double.NaN);
+    }
+
+    /** The curves a model's metadata carries (see {@link ModelCalibration}). */
+    public static Calibration of(ModelCalibration model) {
+        return new Calibration(METADATA, new Logistic(model.getSameTrackSlope(), model.getSameTrackIntercept()),
+                new Logistic(model.getBetweenSlope(), model.getBetweenIntercept()), 0, 0, 0, Double.NaN);
     }
 
     public double sameTrack(double similarity) {

@@ -1,5 +1,11 @@
 package io.crossview.matcher.calibration;
 
+import static io.crossview.common.calibration.SimilarityBins.mean;
+import static io.crossview.common.calibration.SimilarityBins.total;
+
+import io.crossview.common.calibration.Logistic;
+import io.crossview.common.calibration.LogisticFit;
+import io.crossview.common.calibration.SimilarityBins;
 import io.crossview.common.wire.SimilarityCounts;
 
 /**
@@ -19,6 +25,14 @@ public final class CalibrationFit {
     private CalibrationFit() {
     }
 
+    /**
+     * The stream's calibration, or where some kind of pair is still too rare the prior the
+     * counts keep: the model's own calibration where it carries one, else the defaults.
+     */
+    public static Calibration fit(SimilarityCounts counts) {
+        return fit(counts, counts.hasPrior() ? Calibration.of(counts.getPrior()) : Calibration.defaults());
+    }
+
     /** The stream's calibration, or {@code prior} where some kind of pair is still too rare. */
     public static Calibration fit(SimilarityCounts counts, Calibration prior) {
         double[] same = asDoubles(counts.getSameTrackList());
@@ -30,8 +44,8 @@ public final class CalibrationFit {
         if (nSame < MIN_PAIRS || nOthers < MIN_PAIRS) {
             return prior;
         }
-        Calibration.Logistic sameTrack = balancedLogistic(same, others);
-        Calibration.Logistic between = prior.between();
+        Logistic sameTrack = LogisticFit.balanced(same, others);
+        Logistic between = prior.between();
         double share = Double.NaN;
         if (nCandidates >= MIN_PAIRS) {
             double[] responsibility = new double[SimilarityBins.BINS];
@@ -41,7 +55,7 @@ public final class CalibrationFit {
                 positives[b] = candidates[b] * responsibility[b];
             }
             if (total(positives) >= MIN_PAIRS / 4.0) {
-                between = balancedLogistic(positives, others);
+                between = LogisticFit.balanced(positives, others);
             }
         }
         return new Calibration(Calibration.STREAM, sameTrack, between, nSame, nOthers, nCandidates, share);
@@ -87,55 +101,6 @@ public final class CalibrationFit {
         return share;
     }
 
-    /** Logistic regression of positives against negatives, each side weighted to half. */
-    static Calibration.Logistic balancedLogistic(double[] positives, double[] negatives) {
-        double np = Math.max(total(positives), 1e-9);
-        double nn = Math.max(total(negatives), 1e-9);
-        double a = 10;
-        double c = -10 * (mean(positives) + mean(negatives)) / 2;
-        for (int iter = 0; iter < 50; iter++) {
-            double ga = 1e-4 * a;
-            double gc = 0;
-            double haa = 1e-4;
-            double hac = 0;
-            double hcc = 1e-9;
-            for (int b = 0; b < SimilarityBins.BINS; b++) {
-                double s = SimilarityBins.centre(b);
-                double weight = positives[b] / np + negatives[b] / nn;
-                if (weight == 0) {
-                    continue;
-                }
-                double target = (positives[b] / np) / weight;
-                double p = 1 / (1 + Math.exp(-(a * s + c)));
-                double g = weight * (p - target);
-                double h = weight * p * (1 - p);
-                ga += g * s;
-                gc += g;
-                haa += h * s * s;
-                hac += h * s;
-                hcc += h;
-            }
-            double det = haa * hcc - hac * hac;
-            if (det <= 0) {
-                break;
-            }
-            double da = (hcc * ga - hac * gc) / det;
-            double dc = (haa * gc - hac * ga) / det;
-            a -= da;
-            c -= dc;
-            // perfectly separated pairs would send the slope to infinity; at 400, P goes 0.1 to 0.9 within 0.011
-            if (Math.abs(a) > 400) {
-                double mid = -c / a;
-                a = Math.signum(a) * 400;
-                c = -a * mid;
-            }
-            if (Math.abs(da) < 1e-6 && Math.abs(dc) < 1e-6) {
-                break;
-            }
-        }
-        return new Calibration.Logistic(a, c);
-    }
-
     private static double gaussianMass(double s, double mean, double sd) {
         double width = 2.0 / SimilarityBins.BINS;
         double z = (s - mean) / sd;
@@ -152,16 +117,6 @@ public final class CalibrationFit {
         return out;
     }
 
-    static double mean(double[] histogram) {
-        double n = 0;
-        double sum = 0;
-        for (int b = 0; b < histogram.length; b++) {
-            n += histogram[b];
-            sum += histogram[b] * SimilarityBins.centre(b);
-        }
-        return n == 0 ? 0 : sum / n;
-    }
-
     private static double sd(double[] histogram, double mean) {
         double n = 0;
         double sum = 0;
@@ -171,14 +126,6 @@ public final class CalibrationFit {
             sum += histogram[b] * d * d;
         }
         return n == 0 ? 0 : Math.sqrt(sum / n);
-    }
-
-    private static long total(double[] histogram) {
-        double n = 0;
-        for (double v : histogram) {
-            n += v;
-        }
-        return Math.round(n);
     }
 
     private static double[] asDoubles(java.util.List<Long> bins) {

@@ -1,5 +1,7 @@
 package io.crossview.matcher.calibration;
 
+import io.crossview.common.calibration.SimilarityBins;
+import io.crossview.common.wire.ModelCalibration;
 import io.crossview.common.wire.SimilarityCounts;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +19,8 @@ public final class Calibrations {
     private final KeyValueStore<String, SimilarityCounts> store;
     private final Map<String, SimilarityCounts.Builder> dirty = new HashMap<>();
     private final Map<String, Fitted> fitted = new HashMap<>();
-    private final Map<String, Calibration> priors = new HashMap<>();
+    /** The prior last seen per model, so a message carrying the same one again costs no store read. */
+    private final Map<String, ModelCalibration> priors = new HashMap<>();
 
     private record Fitted(Calibration calibration, long pairsAtFit) {
     }
@@ -26,10 +29,18 @@ public final class Calibrations {
         this.store = store;
     }
 
-    /** The calibration a model's metadata carries, used until the stream's own fit takes over. */
-    public void prior(String modelVersion, Calibration calibration) {
-        if (calibration != null && !calibration.equals(priors.get(modelVersion))) {
-            priors.put(modelVersion, calibration);
+    /**
+     * The calibration a model's metadata carries, used until the stream's own fit takes over.
+     * Kept with the counts, so the query API and a restarted task see the same prior.
+     */
+    public void prior(String modelVersion, ModelCalibration calibration) {
+        if (calibration == null || calibration.equals(priors.get(modelVersion))) {
+            return;
+        }
+        priors.put(modelVersion, calibration);
+        SimilarityCounts.Builder counts = counts(modelVersion);
+        if (!counts.hasPrior() || !counts.getPrior().equals(calibration)) {
+            dirty.put(modelVersion, counts.setPrior(calibration));
             fitted.remove(modelVersion);
         }
     }
@@ -39,8 +50,7 @@ public final class Calibrations {
         long pairs = pairs(counts);
         Fitted known = fitted.get(modelVersion);
         if (known == null || pairs > known.pairsAtFit() * 1.1 + 10) {
-            Calibration prior = priors.getOrDefault(modelVersion, Calibration.defaults());
-            known = new Fitted(CalibrationFit.fit(counts.build(), prior), pairs);
+            known = new Fitted(CalibrationFit.fit(counts.build()), pairs);
             fitted.put(modelVersion, known);
         }
         return known.calibration();

@@ -79,6 +79,9 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         TrackletUpdate update = record.value();
         String camera = update.getFrame().getCamera();
         long now = update.getFrame().getCaptureMs();
+        if (update.hasCalibration()) {
+            calibrations.prior(update.getModelVersion(), update.getCalibration());
+        }
         List<LinkDecisions.Deciding> deciding = new ArrayList<>();
         for (TrackObservation track : update.getTracksList()) {
             String key = LinkKeys.link(camera, track.getTrackId());

@@ -1,5 +1,6 @@
 package io.crossview.matcher.query;
 
+import io.crossview.common.wire.ModelCalibration;
 import io.crossview.common.wire.SimilarityCounts;
 import io.crossview.matcher.calibration.Calibration;
 import io.crossview.matcher.calibration.CalibrationFit;
@@ -17,11 +18,34 @@ public record ModelCalibrations(List<Model> models) {
         models = List.copyOf(models);
     }
 
-    /** One model; {@code curve} rows are [similarity, P same track, P between tracks]. */
+    /**
+     * One model; {@code curve} rows are [similarity, P same track, P between tracks];
+     * {@code prior} is the calibration the model's metadata carries, null when it has none.
+     */
     public record Model(String modelVersion, String source, long sameTrackPairs, long coOccurringPairs,
                         long candidatePairs, double sameTrackMidpoint, double sameTrackSlope, double betweenMidpoint,
                         double betweenSlope, List<double[]> curve, List<Long> sameTrack, List<Long> coOccurring,
-                        List<Long> candidates) {
+                        List<Long> candidates, Prior prior) {
+    }
+
+    /** A model's own curves (logistic slope and intercept of each) and the held-out pairs behind them. */
+    public record Prior(double sameTrackSlope, double sameTrackIntercept, double betweenSlope,
+                        double betweenIntercept, long positivePairs, long negativePairs) {
+        static Prior of(SimilarityCounts counts) {
+            if (!counts.hasPrior()) {
+                return null;
+            }
+            ModelCalibration p = counts.getPrior();
+            return new Prior(p.getSameTrackSlope(), p.getSameTrackIntercept(), p.getBetweenSlope(),
+                    p.getBetweenIntercept(), p.getPositivePairs(), p.getNegativePairs());
+        }
+
+        ModelCalibration toWire() {
+            return ModelCalibration.newBuilder().setSameTrackSlope(sameTrackSlope)
+                    .setSameTrackIntercept(sameTrackIntercept).setBetweenSlope(betweenSlope)
+                    .setBetweenIntercept(betweenIntercept).setPositivePairs(positivePairs)
+                    .setNegativePairs(negativePairs).build();
+        }
     }
 
     static ModelCalibrations of(List<SimilarityCounts> counts) {
@@ -32,6 +56,9 @@ public record ModelCalibrations(List<Model> models) {
                 byModel.put(c.getModelVersion(), c.toBuilder());
                 continue;
             }
+            if (!sum.hasPrior() && c.hasPrior()) {
+                sum.setPrior(c.getPrior());
+            }
             for (int b = 0; b < Math.min(sum.getSameTrackCount(), c.getSameTrackCount()); b++) {
                 sum.setSameTrack(b, sum.getSameTrack(b) + c.getSameTrack(b));
                 sum.setCoOccurring(b, sum.getCoOccurring(b) + c.getCoOccurring(b));
@@ -40,11 +67,12 @@ public record ModelCalibrations(List<Model> models) {
         }
         List<Model> models = new ArrayList<>();
         byModel.forEach((model, sum) -> {
-            Calibration fit = CalibrationFit.fit(sum.build(), Calibration.defaults());
+            SimilarityCounts summed = sum.build();
+            Calibration fit = CalibrationFit.fit(summed);
             models.add(new Model(model, fit.source(), fit.sameTrackPairs(), fit.coOccurringPairs(), fit.candidatePairs(),
                     fit.sameTrack().midpoint(), fit.sameTrack().slope(), fit.between().midpoint(),
-                    fit.between().slope(), fit.curve(), sum.getSameTrackList(), sum.getCoOccurringList(),
-                    sum.getCandidatesList()));
+                    fit.between().slope(), fit.curve(), summed.getSameTrackList(), summed.getCoOccurringList(),
+                    summed.getCandidatesList(), Prior.of(summed)));
         });
         return new ModelCalibrations(models);
     }
@@ -53,8 +81,12 @@ public record ModelCalibrations(List<Model> models) {
     List<SimilarityCounts> counts() {
         List<SimilarityCounts> out = new ArrayList<>();
         for (Model m : models) {
-            out.add(SimilarityCounts.newBuilder().setModelVersion(m.modelVersion()).addAllSameTrack(m.sameTrack())
-                    .addAllCoOccurring(m.coOccurring()).addAllCandidates(m.candidates()).build());
+            SimilarityCounts.Builder counts = SimilarityCounts.newBuilder().setModelVersion(m.modelVersion())
+                    .addAllSameTrack(m.sameTrack()).addAllCoOccurring(m.coOccurring()).addAllCandidates(m.candidates());
+            if (m.prior() != null) {
+                counts.setPrior(m.prior().toWire());
+            }
+            out.add(counts.build());
         }
         return out;
     }

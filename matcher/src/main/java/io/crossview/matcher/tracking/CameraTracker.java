@@ -83,6 +83,9 @@ public final class CameraTracker {
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(frame.getFrame())
                 .setModelVersion(frame.getModelVersion());
+        if (frame.hasCalibration()) {
+            update.setCalibration(frame.getCalibration());
+        }
         CameraTracks state = previous;
         if (!state.getModelVersion().isEmpty() && !state.getModelVersion().equals(frame.getModelVersion())) {
             // Embeddings of two models are not comparable: the tracks go on by motion and take

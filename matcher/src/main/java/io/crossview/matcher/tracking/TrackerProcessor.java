@@ -11,7 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs the tracker of each camera over its frames, keeping its tracks in a RocksDB store, and
- * calibrates the appearance of each model version from the pairs the frames show.
+ * calibrates the appearance of each model version from the pairs the frames show (until they
+ * are enough, from the calibration the model's metadata carries, when the frames bring one).
  */
 public final class TrackerProcessor implements Processor<String, FrameEmbeddings, String, TrackletUpdate> {
     public static final String STORE = "camera-tracks";
@@ -39,6 +40,9 @@ public final class TrackerProcessor implements Processor<String, FrameEmbeddings
         String camera = record.value().getFrame().getCamera();
         CameraTracks previous = store.get(camera);
         String model = record.value().getModelVersion();
+        if (record.value().hasCalibration()) {
+            calibrations.prior(model, record.value().getCalibration());
+        }
         CameraTracker.Step step = tracker.step(previous == null ? CameraTracks.getDefaultInstance() : previous,
                 record.value(), calibrations.of(model));
         store.put(camera, step.state());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.common.calibration.SimilarityBins;
 import io.crossview.common.wire.SimilarityCounts;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.common.calibration.SimilarityBins;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.FrameEmbeddings;
@@ -15,7 +16,6 @@ import io.crossview.common.wire.SimilarityCounts;
 import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherTopology;
 import io.crossview.matcher.calibration.Calibrations;
-import io.crossview.matcher.calibration.SimilarityBins;
 import java.nio.file.Path;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;

@@ -208,7 +208,7 @@ class MatcherHttpTest {
         @Override
         public ModelCalibrations calibrations(boolean local) {
             calls.add("calibration local=" + local);
-            long[] none = new long[io.crossview.matcher.calibration.SimilarityBins.BINS];
+            long[] none = new long[io.crossview.common.calibration.SimilarityBins.BINS];
             io.crossview.common.wire.SimilarityCounts.Builder counts =
                     io.crossview.common.wire.SimilarityCounts.newBuilder().setModelVersion("m@1");
             for (long n : none) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.crossview.common.calibration.Logistic;
 import io.crossview.common.wire.CameraTracks;
 import io.crossview.common.wire.EmbeddedBox;
 import io.crossview.common.wire.FrameEmbeddings;
@@ -218,7 +219,7 @@ class CameraTrackerTest {
             frames.add(frame("cam", i));
         }
         frames.add(frame("cam", 7, box(260, 80, back)));
-        Calibration loose = new Calibration(Calibration.STREAM, new Calibration.Logistic(40, -40 * 0.7),
+        Calibration loose = new Calibration(Calibration.STREAM, new Logistic(40, -40 * 0.7),
                 Calibration.defaults().between(), 500, 500, 0, Double.NaN);
         long id = run(frames, Calibration.defaults()).get(3).getTracks(0).getTrackId();
         assertEquals(0, run(frames, Calibration.defaults()).get(7).getTracksCount(),

@@ -5,6 +5,7 @@ import io.crossview.common.image.Jpeg;
 import io.crossview.eval.reid.MarketMetrics;
 import io.crossview.eval.reid.ReidEvaluator;
 import io.crossview.eval.reid.ReidReport;
+import io.crossview.embedder.runtime.CalibrationMetadata;
 import io.crossview.embedder.runtime.Embedding;
 import io.crossview.embedder.runtime.Provider;
 import io.crossview.embedder.runtime.ReidModel;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -80,6 +82,18 @@ public final class HeldOutEvaluation {
                 q -> ReidEvaluator.cosineDistances(queries[q], gallery),
                 ids(split.query()), views(split.query()), ids(split.gallery()), views(split.gallery()));
         return ReidReport.of(scores, gallery.length, model.version());
+    }
+
+    /**
+     * The model's calibration on every held-out crop, queries and gallery alike (see
+     * {@link HeldOutCalibration}); empty when the pairs are too few or the model does not rank them.
+     */
+    public Optional<CalibrationMetadata> calibrate(byte[] onnx, HeldOutSplit split) {
+        try (ReidModel model = ReidModel.open(onnx, runtime)) {
+            List<HeldOutCrop> crops = new ArrayList<>(split.query());
+            crops.addAll(split.gallery());
+            return HeldOutCalibration.fit(crops, embed(model, crops, new int[1], crops.size()));
+        }
     }
 
     private float[][] embed(ReidModel model, List<HeldOutCrop> crops, int[] done, int total) {

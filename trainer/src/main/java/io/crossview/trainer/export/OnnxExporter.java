@@ -1,6 +1,7 @@
 package io.crossview.trainer.export;
 
 import io.crossview.common.onnx.OnnxGraph;
+import io.crossview.embedder.runtime.CalibrationMetadata;
 import io.crossview.embedder.runtime.Preprocessing;
 import io.crossview.trainer.model.ConvBn;
 import io.crossview.trainer.model.NetShape;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Writes a trained {@link ReidNet} as an ONNX re-ID model that the embedder runs unchanged:
  * input {@code images} [N,3,H,W], outputs {@code global} [N, G + S·P] (the test-time descriptor)
- * and {@code parts} [N, S, P], with the preprocessing in the model's metadata.
+ * and {@code parts} [N, S, P], with the preprocessing in the model's metadata, and its held-out
+ * calibration where the job measured one ({@link CalibrationMetadata}'s keys).
  *
  * <p>Batch normalisation is folded into the convolutions, so the graph is only Conv, Relu,
  * MaxPool, the two poolings, LpNormalization and reshapes: the inference forward pass of the
@@ -31,6 +33,15 @@ public final class OnnxExporter {
     }
 
     public static byte[] export(ReidNet net, Preprocessing preprocessing, Provenance provenance) {
+        return export(net, preprocessing, provenance, null);
+    }
+
+    /**
+     * @param calibration the model's P(same person | similarity) on held-out pairs, for the
+     *                    matcher to start from; null writes none
+     */
+    public static byte[] export(ReidNet net, Preprocessing preprocessing, Provenance provenance,
+                                CalibrationMetadata calibration) {
         NetShape shape = net.shape();
         if (preprocessing.height() != shape.height() || preprocessing.width() != shape.width()) {
             throw new IllegalArgumentException("preprocessing " + preprocessing + " does not match the network input "
@@ -62,7 +73,11 @@ public final class OnnxExporter {
                 OnnxGraph.integer("axis", 1));
         g.floatOutput("global", "N", shape.descriptorDim());
         g.floatOutput("parts", "N", shape.stripes(), shape.partDim());
-        return g.toModel("crossview-trainer", metadata(shape, preprocessing, provenance));
+        Map<String, String> metadata = metadata(shape, preprocessing, provenance);
+        if (calibration != null) {
+            metadata.putAll(calibration.toMetadata());
+        }
+        return g.toModel("crossview-trainer", metadata);
     }
 
     private static String conv(OnnxGraph g, String input, ConvBn.Folded layer) {

@@ -1,5 +1,6 @@
 package io.crossview.trainer.job;
 
+import io.crossview.embedder.runtime.CalibrationMetadata;
 import io.crossview.trainer.eval.HeldOutEvaluation;
 import io.crossview.trainer.eval.HeldOutSplit;
 import io.crossview.trainer.export.OnnxExporter;
@@ -29,8 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * One retraining job, start to end: split the crop store into training and held-out identities,
- * train, export to ONNX and check the export, then let {@link Promotion} compare it with the
- * current model on the held-out identities and announce it only if it is better.
+ * train, export to ONNX with the model's calibration on the held-out pairs and check the export,
+ * then let {@link Promotion} compare it with the current model on the held-out identities and
+ * announce it only if it is better.
  */
 public final class TrainJob {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -79,21 +81,31 @@ public final class TrainJob {
         }
         String stamp = STAMP.format(clock.instant());
         Path model = workdir.resolve("models").resolve(settings.modelName() + "-" + stamp + ".onnx");
+        HeldOutEvaluation heldOut = new HeldOutEvaluation();
         byte[] onnx;
         double error;
+        Optional<CalibrationMetadata> calibration;
         try (ReidNet net = new Trainer(training, shape, labeller).train(data, checkpoints,
                 (report, n) -> progress.accept(report.toLine()))) {
-            onnx = OnnxExporter.export(net, data.preprocessing(), new OnnxExporter.Provenance(
-                    settings.modelName() + "-" + stamp, training.epochs(), data.size() + " crops of "
-                    + data.classCount() + " identities"));
+            OnnxExporter.Provenance provenance = new OnnxExporter.Provenance(settings.modelName() + "-" + stamp,
+                    training.epochs(), data.size() + " crops of " + data.classCount() + " identities");
+            onnx = OnnxExporter.export(net, data.preprocessing(), provenance);
+            // measured through the embedder on the export itself, then written into its metadata:
+            // the weights do not change, so neither do the similarities it was measured on
+            calibration = heldOut.calibrate(onnx, split);
+            if (calibration.isPresent()) {
+                onnx = OnnxExporter.export(net, data.preprocessing(), provenance, calibration.get());
+            }
             error = ExportCheck.check(net, onnx, data, 8);
         }
         Files.createDirectories(model.getParent());
         Files.write(model, onnx);
         progress.accept(String.format(Locale.ROOT, "exported %s (%d KB; ONNX Runtime agrees with training to %.1e)",
                 model, onnx.length / 1024, error));
+        progress.accept(calibration.map(c -> "held-out " + c).orElse("no held-out calibration (too few pairs, or"
+                + " positives not above negatives): the matcher starts from its defaults"));
 
-        Promotion promotion = new Promotion(settings.modelName(), settings.margin(), new HeldOutEvaluation(),
+        Promotion promotion = new Promotion(settings.modelName(), settings.margin(), heldOut,
                 announcer, Promotion.logIn(workdir), clock);
         Decision decision = promotion.decide(Contender.file(model, model.toAbsolutePath().toUri().toString()), current,
                 split);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import io.crossview.common.calibration.Logistic;
+import io.crossview.embedder.runtime.CalibrationMetadata;
 import io.crossview.embedder.runtime.Embedding;
 import io.crossview.embedder.runtime.Preprocessing;
 import io.crossview.embedder.runtime.ReidModel;
@@ -79,6 +81,18 @@ class OnnxExporterTest {
                 assertEquals(SMALL.stripes(), embedding.parts().length);
                 assertEquals(SMALL.partDim(), embedding.parts()[0].length);
             }
+        }
+    }
+
+    @Test
+    void aCalibrationIsWrittenIntoTheMetadataForTheEmbedderToRead() {
+        CalibrationMetadata calibration = new CalibrationMetadata(Logistic.through(0.8, 25), Logistic.through(0.6, 20),
+                140, 1300);
+        try (ReidNet net = new ReidNet(SMALL, 1);
+             ReidModel plain = ReidModel.open(OnnxExporter.export(net, PRE_SMALL, PROVENANCE));
+             ReidModel calibrated = ReidModel.open(OnnxExporter.export(net, PRE_SMALL, PROVENANCE, calibration))) {
+            assertTrue(plain.calibration().isEmpty());
+            assertEquals(calibration, calibrated.calibration().orElseThrow());
         }
     }
 

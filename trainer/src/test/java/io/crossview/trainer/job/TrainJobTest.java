@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.common.image.Jpeg;
 import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.embedder.runtime.CalibrationMetadata;
 import io.crossview.embedder.runtime.ReidModel;
+import io.crossview.trainer.eval.HeldOutCrop;
 import io.crossview.trainer.eval.HeldOutSplit;
 import io.crossview.trainer.labels.PseudoLabels;
 import io.crossview.trainer.model.NetShape;
@@ -23,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +40,7 @@ class TrainJobTest {
     }
 
     @Test
-    void jobExportsAWorkingModelLogsTheDecisionAndAnnouncesOnlyAWinner(@TempDir Path dir) throws Exception {
+    void jobExportsAWorkingCalibratedModelLogsTheDecisionAndAnnouncesOnlyAWinner(@TempDir Path dir) throws Exception {
         List<String> announced = new ArrayList<>();
         List<String> progress = new ArrayList<>();
         try (CropStore store = CropStore.open(dir.resolve("crops"), new CropStoreSettings(100, Duration.ofDays(365)))) {
@@ -51,7 +55,11 @@ class TrainJobTest {
             assertEquals("reid-20261201-060000.onnx", result.model().getFileName().toString());
             try (ReidModel model = ReidModel.open(result.model())) {
                 assertEquals(64, model.preprocessing().height(), "the embedder opens it with its own metadata");
+                CalibrationMetadata calibration = model.calibration().orElseThrow(
+                        () -> new AssertionError("no calibration in the metadata: " + progress));
+                assertRanksPositivesAboveNegatives(calibration, model, HeldOutSplit.of(store, settings(2).split()));
             }
+            assertTrue(progress.stream().anyMatch(l -> l.startsWith("held-out calibration:")), progress.toString());
             assertTrue(result.exportError() < 1e-4);
             assertEquals(result.decision().promoted() ? 1 : 0, announced.size(), "announced exactly when promoted");
             List<String> log = Files.readAllLines(dir.resolve("work").resolve("promotions.jsonl"));
@@ -60,6 +68,36 @@ class TrainJobTest {
             assertFalse(Files.exists(dir.resolve("work").resolve("checkpoint")), "a finished job leaves no checkpoint");
             assertTrue(progress.stream().anyMatch(l -> l.startsWith("epoch 2/2")), progress.toString());
         }
+    }
+
+    /** Over every pair of held-out crops, both curves give the same person a higher P than strangers. */
+    private static void assertRanksPositivesAboveNegatives(CalibrationMetadata c, ReidModel model, HeldOutSplit split)
+            throws Exception {
+        List<HeldOutCrop> crops = new ArrayList<>(split.query());
+        crops.addAll(split.gallery());
+        List<float[]> vectors = new ArrayList<>();
+        for (HeldOutCrop crop : crops) {
+            try (Mat picture = Jpeg.decode(crop.jpeg().toByteArray())) {
+                vectors.add(model.embed(List.of(picture)).get(0).global());
+            }
+        }
+        double[] sum = new double[4];
+        int[] n = new int[2];
+        for (int i = 0; i < crops.size(); i++) {
+            for (int j = i + 1; j < crops.size(); j++) {
+                double s = 0;
+                for (int d = 0; d < vectors.get(i).length; d++) {
+                    s += vectors.get(i)[d] * vectors.get(j)[d];
+                }
+                int k = crops.get(i).label().equals(crops.get(j).label()) ? 0 : 1;
+                sum[2 * k] += c.sameTrack().probability(s);
+                sum[2 * k + 1] += c.between().probability(s);
+                n[k]++;
+            }
+        }
+        assertTrue(n[0] >= 10 && n[1] >= 10, "pairs " + n[0] + " and " + n[1]);
+        assertTrue(sum[0] / n[0] > sum[2] / n[1] + 0.2, "same track: " + sum[0] / n[0] + " vs " + sum[2] / n[1] + ", " + c);
+        assertTrue(sum[1] / n[0] > sum[3] / n[1] + 0.2, "between: " + sum[1] / n[0] + " vs " + sum[3] / n[1] + ", " + c);
     }
 
     @Test
