@@ -123,7 +123,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
             progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages x "
                     + MatcherThroughput.COPIES + " copies of the cameras");
-            report.set("matcher", matcherFigures(MatcherThroughput.measure(result.embeddings())));
+            ObjectNode matcher = matcherFigures(MatcherThroughput.measure(result.embeddings(), settings.linker()));
+            // same run, same embeddings, the linker without its periodic re-assignment: the cost of the second look
+            MatcherThroughput.Figures without = MatcherThroughput.measure(result.embeddings(),
+                    settings.linker().withReassign(io.crossview.matcher.linking.ReassignParams.off()));
+            matcher.put("without_reassign_events_per_s", round(without.eventsPerSecond()));
+            matcher.put("without_reassign_frames_per_s", round(without.framesPerSecond()));
+            matcher.put("frames_per_s_over_without_reassign", round(matcher.get("topology_frames_per_s").asDouble()
+                    / without.framesPerSecond()));
+            report.set("matcher", matcher);
             // the same embeddings replayed through the topology give the same stores as the live run
             MatcherReplay.Result replay = MatcherReplay.run(result.embeddings(),
                     MatcherConfig.defaults(work.resolve("replay-state")).withLinker(settings.linker() == null

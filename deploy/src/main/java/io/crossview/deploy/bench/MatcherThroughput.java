@@ -43,6 +43,11 @@ final class MatcherThroughput {
     static final int COPIES = 5;
 
     static Figures measure(List<FrameEmbeddings> run) throws Exception {
+        return measure(run, io.crossview.matcher.linking.LinkerParams.defaults());
+    }
+
+    /** As {@link #measure(List)} with these linker settings (the bench's same-run baseline turns re-assignment off). */
+    static Figures measure(List<FrameEmbeddings> run, io.crossview.matcher.linking.LinkerParams linker) throws Exception {
         List<FrameEmbeddings> embeddings = new java.util.ArrayList<>();
         for (FrameEmbeddings frame : run) {
             for (int copy = 0; copy < COPIES; copy++) {
@@ -62,7 +67,8 @@ final class MatcherThroughput {
                     producer.send(new ProducerRecord<>(topics.embeddings().name(), frame.getFrame().getCamera(), frame));
                 }
             }
-            MatcherConfig config = MatcherConfig.defaults(dir.resolve("state"));
+            MatcherConfig config = MatcherConfig.defaults(dir.resolve("state")).withLinker(linker,
+                    io.crossview.matcher.linking.SiteTopology.NONE);
             String group = topics.prefix() + config.applicationId();
             List<String> inputs = List.of(topics.embeddings().name(),
                     group + "-" + MatcherTopology.TRACKLETS_BY_SITE + "-repartition");
