@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.crossview.eval.mot.MotFile;
 import io.crossview.eval.mot.MotRow;
+import io.crossview.eval.mot.NoLinkingFloor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,16 @@ class CompositeWriterTest {
             }
             assertEquals(3, seen.size());
         }
+    }
+
+    @Test
+    void theNoLinkingFloorIsWrittenAndCreditsEachPersonWithAboutOneVisitOfThree() throws IOException {
+        double floor = NoLinkingFloor.evaluateDirectory(seed1.dir(), NoLinkingFloor.DEFAULT_GAP_SECONDS).idf1();
+        assertEquals(floor, seed1.noLinkingFloor(), 1e-12);
+        JsonNode written = YAML.readTree(seed1.dir().resolve("composite.yaml").toFile()).get("floor");
+        assertEquals(floor, written.get("mtmc_idf1").asDouble(), 1e-4);
+        // each person's longest visit holds at least a third of their boxes, and never all of them
+        assertTrue(floor >= 1 / 3.0 && floor < 0.7, "floor " + floor);
     }
 
     @Test
