@@ -62,17 +62,18 @@ public final class Chunks {
         return Math.min(rules.maxLength(), length);
     }
 
-    /** {@code n} equal pieces spread evenly over the run. */
+    /** {@code n} equal pieces spread evenly over the run, the gap left out between them where it fits. */
     static List<Stretch> split(Stretch run, int n, Rules rules) {
         if (n == 0) {
             return List.of();
         }
         int length = pieceLength(run.length(), n, rules);
-        int spare = run.length() - n * length;
+        int gap = run.length() - n * length >= (n - 1) * rules.gap() ? rules.gap() : 0;
+        int spare = run.length() - n * length - (n - 1) * gap;
         List<Stretch> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            // spare frames shared out before, between and after the pieces
-            int start = run.first() + i * length + (int) ((long) spare * (2L * i + 1) / (2L * n));
+            // spare frames shared out before, between and after the pieces, on top of the gaps
+            int start = run.first() + i * (length + gap) + (int) ((long) spare * (2L * i + 1) / (2L * n));
             out.add(new Stretch(start, start + length - 1));
         }
         return out;

@@ -3,6 +3,7 @@ package io.crossview.eval.composite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.crossview.eval.mot.NoLinkingFloor;
 import io.crossview.eval.synth.CameraTopology;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class CompositeFiles {
     }
 
     static Map<String, Object> composite(CompositeSpec spec, PersonCutter.Result cut, List<CameraView> views,
-                                         VisitPlan plan) {
+                                         VisitPlan plan, double noLinkingFloor) {
         SourceVideo source = cut.source();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "composite of real people");
@@ -98,6 +99,12 @@ final class CompositeFiles {
         gt.put("ids", "global identities 1..people, the same in every camera; one source track each");
         gt.put("visibility", "share of the person's mask not covered by nearer pasted people nor the picture border");
         m.put("ground_truth", gt);
+        Map<String, Object> floor = new LinkedHashMap<>();
+        floor.put("mtmc_idf1", Math.round(noLinkingFloor * 10000) / 10000.0);
+        floor.put("meaning", "what a system scores with perfect tracks on each camera that it never links across "
+                + "cameras (a person unseen on a camera for over " + NoLinkingFloor.DEFAULT_GAP_SECONDS
+                + " s starts a new track); cross-camera linking has to beat it");
+        m.put("floor", floor);
         Map<String, Object> cams = new LinkedHashMap<>();
         views.forEach(v -> cams.put(v.name(), v.describe()));
         m.put("camera_views", cams);

@@ -1,5 +1,8 @@
 package io.crossview.eval.composite;
 
+import io.crossview.eval.mot.MotFile;
+import io.crossview.eval.mot.MotRow;
+import io.crossview.eval.mot.NoLinkingFloor;
 import io.crossview.eval.synth.CameraTopology;
 import io.crossview.eval.synth.GroundTruthBox;
 import java.io.BufferedWriter;
@@ -9,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,9 +42,13 @@ public final class CompositeWriter {
     /** MPEG-4 part 2 at a fine fixed quantiser, as the synthetic world writes: every FFmpeg decodes it. */
     private static final int QUANTISER = 3;
 
-    /** What was written. */
+    /**
+     * What was written.
+     *
+     * @param noLinkingFloor the MTMC IDF1 of perfect per-camera tracks never linked across cameras
+     */
     public record Summary(Path dir, List<String> cameras, int framesPerCamera, int people, long boxes,
-                          CameraTopology topology) {
+                          CameraTopology topology, double noLinkingFloor) {
         public Path groundTruth(String camera) {
             return dir.resolve(camera).resolve("gt").resolve("gt.txt");
         }
@@ -72,12 +82,25 @@ public final class CompositeWriter {
         Compositor compositor = new Compositor(cut.people(), plan, views, cut.emptyScene());
         long boxes = writeCameras(spec, plan, views, compositor, dir, progress);
         List<String> names = views.stream().map(CameraView::name).toList();
+        double floor = noLinkingFloor(dir, names, spec.fps());
+        progress.accept(String.format(Locale.ROOT, "no-linking floor: MTMC IDF1 %.4f (perfect tracks on each camera, "
+                + "never linked across)", floor));
         CameraTopology topology = plan.topology(names);
         CompositeFiles.writeYaml(dir.resolve("topology.yaml"), CompositeFiles.topology(topology));
         CompositeFiles.writeYaml(dir.resolve("cameras.yaml"), CompositeFiles.cameras(dir, views, spec.fps()));
-        CompositeFiles.writeYaml(dir.resolve("composite.yaml"), CompositeFiles.composite(spec, cut, views, plan));
+        CompositeFiles.writeYaml(dir.resolve("composite.yaml"),
+                CompositeFiles.composite(spec, cut, views, plan, floor));
         ContactSheet.write(dir.resolve("people.png"), cut.people(), views);
-        return new Summary(dir, names, plan.frames(), cut.people().size(), boxes, topology);
+        return new Summary(dir, names, plan.frames(), cut.people().size(), boxes, topology, floor);
+    }
+
+    /** The floor over the ground truth just written: what linking across the cameras has to beat. */
+    private static double noLinkingFloor(Path dir, List<String> cameras, double fps) throws IOException {
+        Map<String, List<MotRow>> gt = new TreeMap<>();
+        for (String camera : cameras) {
+            gt.put(camera, MotFile.readGroundTruth(dir.resolve(camera).resolve("gt").resolve("gt.txt")));
+        }
+        return NoLinkingFloor.evaluate(gt, NoLinkingFloor.gapFrames(NoLinkingFloor.DEFAULT_GAP_SECONDS, fps)).idf1();
     }
 
     private static long writeCameras(CompositeSpec spec, VisitPlan plan, List<CameraView> views, Compositor compositor,

@@ -47,6 +47,14 @@ public final class WalkTracker {
             throw new IllegalArgumentException("frame " + frame + " after frame " + lastFrame);
         }
         lastFrame = frame;
+        // before matching, so that frames left out of the calls count as missed too
+        open.removeIf(t -> {
+            boolean stale = frame - t.boxes.lastKey() - 1 > MAX_GAP;
+            if (stale) {
+                done.add(new Track(t.id, t.boxes));
+            }
+            return stale;
+        });
         List<Pair> pairs = new ArrayList<>();
         int[] near = new int[detections.size()];
         List<Open> ambiguous = new ArrayList<>();
@@ -88,13 +96,6 @@ public final class WalkTracker {
                 end(t);
             }
         }
-        open.removeIf(t -> {
-            boolean stale = frame - t.boxes.lastKey() > MAX_GAP;
-            if (stale) {
-                done.add(new Track(t.id, t.boxes));
-            }
-            return stale;
-        });
         for (int d = 0; d < detections.size(); d++) {
             if (!used[d]) {
                 Open t = new Open(nextId++);
