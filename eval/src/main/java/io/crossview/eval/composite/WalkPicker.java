@@ -1,6 +1,7 @@
 package io.crossview.eval.composite;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,12 @@ public final class WalkPicker {
                                   Chunks.Rules rules, int maxPeople) {
         List<Candidate> candidates = new ArrayList<>();
         for (Track t : tracks) {
-            NavigableSet<Integer> clean = cleanFrames.getOrDefault(t.id(), java.util.Collections.emptyNavigableSet());
+            NavigableSet<Integer> clean = cleanFrames.getOrDefault(t.id(), Collections.emptyNavigableSet());
             List<Stretch> stretches = Chunks.pick(Stretch.runs(clean), cameras, rules);
             if (!stretches.isEmpty()) {
                 candidates.add(new Candidate(t, clean.size(), stretches));
             }
         }
-        if (System.getProperty("cdbg") != null) System.out.println("CANDIDATES " + candidates.size());
         Comparator<Candidate> better = Comparator.comparingInt(Candidate::clean).reversed()
                 .thenComparingInt(c -> c.track().id());
         candidates.sort(better);
@@ -49,8 +49,6 @@ public final class WalkPicker {
         for (Candidate c : candidates) {
             if (kept.stream().noneMatch(k -> maybeSamePerson(k.track(), c.track()))) {
                 kept.add(c);
-            } else if (System.getProperty("cdbg") != null) {
-                System.out.println("DROP " + c.track().id() + " " + c.track().first() + "-" + c.track().last() + " clean " + c.clean() + " same as " + kept.stream().filter(k -> maybeSamePerson(k.track(), c.track())).map(k -> k.track().id() + " " + k.track().first() + "-" + k.track().last()).toList());
             }
         }
         List<Candidate> chosen = new ArrayList<>(kept.subList(0, Math.min(maxPeople, kept.size())));
