@@ -33,6 +33,9 @@ final class BenchAccuracy {
         });
         IdScores mtmc = MtmcIdf1.evaluateDirectories(gt, pred);
         accuracy.put("mtmc_idf1", round(mtmc.idf1()));
+        // perfect per-camera tracks never linked across cameras: what linking must beat
+        accuracy.put("no_linking_floor_mtmc_idf1", round(io.crossview.eval.mot.NoLinkingFloor.evaluateDirectory(gt,
+                io.crossview.eval.mot.NoLinkingFloor.DEFAULT_GAP_SECONDS).idf1()));
         return accuracy;
     }
 

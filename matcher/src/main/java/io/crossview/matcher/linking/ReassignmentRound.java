@@ -38,6 +38,8 @@ final class ReassignmentRound {
     private final Calibrations calibrations;
     private final TransitRules rules;
     private final LinkerParams params;
+    /** Each model's curves, looked up once a round: the clustering asks for every pair. */
+    private final Map<String, Calibration> curves = new HashMap<>();
 
     ReassignmentRound(KeyValueStore<String, TrackLink> links, KeyValueStore<String, TrackLink> recent,
                       IdentityGallery gallery, Calibrations calibrations, TransitRules rules, LinkerParams params) {
@@ -50,6 +52,7 @@ final class ReassignmentRound {
     }
 
     List<Move> run(long nowMs) {
+        curves.clear();
         Map<String, TrackLink> finished = finishedSince(nowMs - (long) (params.reassign().windowSeconds() * 1000));
         Map<String, TrackLink> live = new HashMap<>();
         try (KeyValueIterator<String, TrackLink> all = links.all()) {
@@ -129,7 +132,7 @@ final class ReassignmentRound {
         if (!a.model().equals(b.model())) {
             return Double.NaN;
         }
-        return calibrations.of(a.model()).between(a.cosine(b));
+        return curves.computeIfAbsent(a.model(), calibrations::of).between(a.cosine(b));
     }
 
     /** The moved track's mean P(same) with the rest of its new cluster: its confidence. */
