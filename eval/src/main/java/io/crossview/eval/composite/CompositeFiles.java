@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.crossview.eval.mot.NoLinkingFloor;
-import io.crossview.eval.synth.CameraTopology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,24 +28,6 @@ final class CompositeFiles {
 
     static void writeYaml(Path file, Map<String, Object> document) throws IOException {
         YAML.writeValue(file.toFile(), document);
-    }
-
-    static Map<String, Object> topology(CameraTopology t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cameras", t.cameras());
-        m.put("overlaps", List.of());
-        List<Map<String, Object>> connections = new ArrayList<>();
-        for (CameraTopology.Connection c : t.connections()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("cameras", List.of(c.a(), c.b()));
-            e.put("transits", c.transits());
-            e.put("median_seconds", c.medianSeconds());
-            e.put("min_seconds", c.minSeconds());
-            e.put("max_seconds", c.maxSeconds());
-            connections.add(e);
-        }
-        m.put("connections", connections);
-        return m;
     }
 
     /** File sources pointing at the videos by absolute path, so the file works from any folder. */

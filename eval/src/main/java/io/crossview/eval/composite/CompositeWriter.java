@@ -22,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -40,7 +38,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class CompositeWriter {
     /** MPEG-4 part 2 at a fine fixed quantiser, as the synthetic world writes: every FFmpeg decodes it. */
-    private static final int QUANTISER = 3;
 
     /**
      * What was written.
@@ -86,7 +83,7 @@ public final class CompositeWriter {
         progress.accept(String.format(Locale.ROOT, "no-linking floor: MTMC IDF1 %.4f (perfect tracks on each camera, "
                 + "never linked across)", floor));
         CameraTopology topology = plan.topology(names);
-        CompositeFiles.writeYaml(dir.resolve("topology.yaml"), CompositeFiles.topology(topology));
+        CompositeFiles.writeYaml(dir.resolve("topology.yaml"), topology.asYaml());
         CompositeFiles.writeYaml(dir.resolve("cameras.yaml"), CompositeFiles.cameras(dir, views, spec.fps()));
         CompositeFiles.writeYaml(dir.resolve("composite.yaml"),
                 CompositeFiles.composite(spec, cut, views, plan, floor));
@@ -149,18 +146,10 @@ public final class CompositeWriter {
                 CompositeFiles.seqInfo(view.name(), spec, plan.frames()), StandardCharsets.UTF_8);
         Path video = dir.resolve(view.name() + CompositeFiles.VIDEO_SUFFIX);
         long boxes = 0;
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(video.toFile(), spec.width(), spec.height(), 0);
+        try (FFmpegFrameRecorder recorder = io.crossview.eval.synth.Mp4Recorder.start(video, spec.width(), spec.height(), spec.fps());
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
              BufferedWriter gt = Files.newBufferedWriter(gtDir.resolve("gt.txt"), StandardCharsets.UTF_8);
              Mat mat = new Mat(spec.height(), spec.width(), opencv_core.CV_8UC3)) {
-            recorder.setFormat("mp4");
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            recorder.setFrameRate(spec.fps());
-            recorder.setGopSize((int) Math.max(1, Math.round(spec.fps())));
-            recorder.setVideoQuality(QUANTISER);
-            recorder.start();
             for (int f = 0; f < plan.frames(); f++) {
                 Compositor.Rendered frame = compositor.render(camera, f);
                 mat.data().put(frame.picture().bgr());

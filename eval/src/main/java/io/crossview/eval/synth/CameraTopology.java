@@ -1,6 +1,9 @@
 package io.crossview.eval.synth;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,5 +45,32 @@ public record CameraTopology(List<String> cameras, List<Overlap> overlaps, List<
 
     private static boolean same(String x, String y, String a, String b) {
         return (x.equals(a) && y.equals(b)) || (x.equals(b) && y.equals(a));
+    }
+
+    /** The topology as {@code topology.yaml} holds it (what the matcher's {@code SiteTopology} reads). */
+    public Map<String, Object> asYaml() {
+        CameraTopology t = this;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cameras", t.cameras());
+        List<Map<String, Object>> overlaps = new ArrayList<>();
+        for (CameraTopology.Overlap o : t.overlaps()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("cameras", List.of(o.a(), o.b()));
+            e.put("shared_seconds", o.sharedSeconds());
+            overlaps.add(e);
+        }
+        m.put("overlaps", overlaps);
+        List<Map<String, Object>> connections = new ArrayList<>();
+        for (CameraTopology.Connection c : t.connections()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("cameras", List.of(c.a(), c.b()));
+            e.put("transits", c.transits());
+            e.put("median_seconds", c.medianSeconds());
+            e.put("min_seconds", c.minSeconds());
+            e.put("max_seconds", c.maxSeconds());
+            connections.add(e);
+        }
+        m.put("connections", connections);
+        return m;
     }
 }

@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -50,8 +48,6 @@ public final class SynthWriter {
     }
 
     static final String VIDEO_SUFFIX = ".mp4";
-    /** MPEG-4 part 2 at a fixed fine quantiser: small artefacts as from a real camera, and every FFmpeg build decodes it. */
-    private static final int QUANTISER = 3;
 
     private SynthWriter() {
     }
@@ -99,7 +95,7 @@ public final class SynthWriter {
         CameraTopology topology = world.topology();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-        yaml.writeValue(dir.resolve("topology.yaml").toFile(), topologyYaml(topology));
+        yaml.writeValue(dir.resolve("topology.yaml").toFile(), topology.asYaml());
         yaml.writeValue(dir.resolve("world.yaml").toFile(), worldYaml(world));
         return new Summary(dir, cameras, world.frames(), boxes, topology);
     }
@@ -110,18 +106,10 @@ public final class SynthWriter {
         Files.writeString(dir.resolve(camera).resolve("seqinfo.ini"), seqInfo(world, camera), StandardCharsets.UTF_8);
         Path video = dir.resolve(camera + VIDEO_SUFFIX);
         long boxes = 0;
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(video.toFile(), world.width(), world.height(), 0);
+        try (FFmpegFrameRecorder recorder = Mp4Recorder.start(video, world.width(), world.height(), world.fps());
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
              BufferedWriter gt = Files.newBufferedWriter(gtDir.resolve("gt.txt"), StandardCharsets.UTF_8);
              Mat picture = new Mat()) {
-            recorder.setFormat("mp4");
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            recorder.setFrameRate(world.fps());
-            recorder.setGopSize((int) Math.max(1, Math.round(world.fps())));
-            recorder.setVideoQuality(QUANTISER);
-            recorder.start();
             for (int f = 0; f < world.frames(); f++) {
                 world.renderInto(camera, f, picture);
                 recorder.record(converter.convert(picture));
@@ -144,31 +132,6 @@ public final class SynthWriter {
         return "[Sequence]\nname=" + camera + "\nimDir=img1\nframeRate=" + number(world.fps()) + "\nseqLength="
                 + world.frames() + "\nimWidth=" + world.width() + "\nimHeight=" + world.height()
                 + "\nimExt=.jpg\nvideo=../" + camera + VIDEO_SUFFIX + "\n";
-    }
-
-    private static Map<String, Object> topologyYaml(CameraTopology t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cameras", t.cameras());
-        List<Map<String, Object>> overlaps = new ArrayList<>();
-        for (CameraTopology.Overlap o : t.overlaps()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("cameras", List.of(o.a(), o.b()));
-            e.put("shared_seconds", o.sharedSeconds());
-            overlaps.add(e);
-        }
-        m.put("overlaps", overlaps);
-        List<Map<String, Object>> connections = new ArrayList<>();
-        for (CameraTopology.Connection c : t.connections()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("cameras", List.of(c.a(), c.b()));
-            e.put("transits", c.transits());
-            e.put("median_seconds", c.medianSeconds());
-            e.put("min_seconds", c.minSeconds());
-            e.put("max_seconds", c.maxSeconds());
-            connections.add(e);
-        }
-        m.put("connections", connections);
-        return m;
     }
 
     private static Map<String, Object> worldYaml(SyntheticWorld world) {
