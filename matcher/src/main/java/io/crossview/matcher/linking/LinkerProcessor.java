@@ -86,7 +86,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         for (TrackObservation track : update.getTracksList()) {
             String key = LinkKeys.link(camera, track.getTrackId());
             TrackLink link = pairs.sameTrack(observe(links.get(key), track, update, now,
-                    CleanObservation.of(track, update)));
+                    params.reassign().enabled() && CleanObservation.of(track, update)));
             harvest.keep(key, update.getFrame(), track, update.getModelVersion());
             if (link.getIdentityId() == 0 && link.getObservations() >= params.minEvidence()) {
                 deciding.add(new LinkDecisions.Deciding(key, link));

@@ -121,14 +121,19 @@ class CrossCameraLinkingTest {
                 "the identity the track founded by mistake is gone");
     }
 
+    /** One person on the left camera, then on the right, looking alike (cosine 0.99) both times. */
+    private void onePersonOnBothCameras() {
+        walk("left", 0, 10, person(1));
+        empty("left", 10, 12);
+        walk("right", 22, 10, turning(8));
+        empty("right", 32, 40);
+    }
+
     @Test
     void thePeriodicReassignmentJoinsWhatTheOnlineDecisionsLeftApartAndSaysSoAsACorrection() {
         // online the linker is too strict to link anything; the second look, on whole tracks, is not
         start(SiteTopology.NONE, LinkerParams.defaults().withLinkProbability(0.9999));
-        walk("left", 0, 10, person(1));
-        empty("left", 10, 12);
-        walk("right", 22, 10, turning(8)); // cosine 0.99 to the left camera's look
-        empty("right", 32, 40);
+        onePersonOnBothCameras();
         List<IdentityEvent> events = identities.readValuesToList();
         Map<String, Long> tracks = finalIdentities(events);
         assertEquals(tracks.get("left/1"), tracks.get("right/1"));
@@ -145,10 +150,7 @@ class CrossCameraLinkingTest {
     @Test
     void withoutTheReassignmentTheStrictLinkerKeepsThemApart() {
         start(SiteTopology.NONE, LinkerParams.defaults().withLinkProbability(0.9999).withReassign(ReassignParams.off()));
-        walk("left", 0, 10, person(1));
-        empty("left", 10, 12);
-        walk("right", 22, 10, turning(8));
-        empty("right", 32, 40);
+        onePersonOnBothCameras();
         Map<String, Long> tracks = finalIdentities(identities.readValuesToList());
         assertNotEquals(tracks.get("left/1"), tracks.get("right/1"));
     }
