@@ -39,4 +39,17 @@ public final class SimilarityBins {
         }
         return Math.round(n);
     }
+
+    /** The similarity below which {@code q} of the histogram's pairs lie (a bin's centre). */
+    public static double quantile(double[] histogram, double q) {
+        double need = q * total(histogram);
+        double seen = 0;
+        for (int b = 0; b < histogram.length; b++) {
+            seen += histogram[b];
+            if (seen >= need) {
+                return centre(b);
+            }
+        }
+        return centre(histogram.length - 1);
+    }
 }

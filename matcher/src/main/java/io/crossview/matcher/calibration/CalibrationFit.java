@@ -41,6 +41,7 @@ public final class CalibrationFit {
         long nSame = total(same);
         long nOthers = total(others);
         long nCandidates = total(candidates);
+        prior = checkedByStrangers(prior, others);
         if (nSame < MIN_PAIRS || nOthers < MIN_PAIRS) {
             return prior;
         }
@@ -59,6 +60,31 @@ public final class CalibrationFit {
             }
         }
         return new Calibration(Calibration.STREAM, sameTrack, between, nSame, nOthers, nCandidates, share);
+    }
+
+    /** Known-stranger pairs a model's own curves are checked against. */
+    static final int STRANGER_CHECK_PAIRS = 20;
+    /** The share of known strangers a model's own curves may call the same person at most. */
+    static final double STRANGER_QUANTILE = 0.99;
+
+    /**
+     * A model's own curves were fitted on its training domain; on a camera where it sees
+     * people differently they can call strangers the same person. Once the stream has shown
+     * enough pairs of people seen together, neither curve may put P = 0.5 below the
+     * similarity that 99 % of them stay under: the curve is moved up, its slope kept.
+     * Curves fitted on the stream, and the defaults, are left as they are.
+     */
+    static Calibration checkedByStrangers(Calibration prior, double[] strangers) {
+        if (!Calibration.METADATA.equals(prior.source()) || total(strangers) < STRANGER_CHECK_PAIRS) {
+            return prior;
+        }
+        double floor = SimilarityBins.quantile(strangers, STRANGER_QUANTILE);
+        return new Calibration(prior.source(), atLeast(prior.sameTrack(), floor), atLeast(prior.between(), floor),
+                prior.sameTrackPairs(), prior.coOccurringPairs(), prior.candidatePairs(), prior.candidatePositiveShare());
+    }
+
+    private static Logistic atLeast(Logistic curve, double midpoint) {
+        return curve.midpoint() >= midpoint ? curve : Logistic.through(midpoint, curve.slope());
     }
 
     /**

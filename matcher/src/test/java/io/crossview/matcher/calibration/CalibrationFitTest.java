@@ -73,6 +73,20 @@ class CalibrationFitTest {
     }
 
     @Test
+    void aModelsOwnCurvesNeverCallMostKnownStrangersTheSamePerson() {
+        // trained elsewhere, the model puts P = 0.5 at 0.36; on this camera strangers reach 0.8
+        Calibration own = new Calibration(Calibration.METADATA, io.crossview.common.calibration.Logistic.through(0.39, 18),
+                io.crossview.common.calibration.Logistic.through(0.36, 20), 0, 0, 0, Double.NaN);
+        Calibration checked = CalibrationFit.fit(counts(10, 0.9, 200, 0.6, 0, 0, 0, 4), own);
+        assertTrue(checked.between().midpoint() > 0.6, "moved above the strangers: " + checked.between().midpoint());
+        assertTrue(checked.sameTrack().midpoint() > 0.6);
+        assertEquals(20, checked.between().slope(), 1e-9, "the slope is the model's own");
+        assertSame(own, CalibrationFit.fit(counts(10, 0.9, 5, 0.6, 0, 0, 0, 4), own), "too few strangers to judge by");
+        Calibration d = Calibration.defaults();
+        assertSame(d, CalibrationFit.fit(counts(10, 0.9, 200, 0.95, 0, 0, 0, 4), d), "the defaults are not checked");
+    }
+
+    @Test
     void defaultsAreTheFormerFixedCosines() {
         Calibration d = Calibration.defaults();
         assertEquals(0.5, d.between(0.90), 1e-9);
