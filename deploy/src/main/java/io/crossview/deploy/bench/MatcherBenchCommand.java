@@ -8,7 +8,10 @@ import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherFile;
 import io.crossview.matcher.linking.SiteTopology;
 import java.nio.file.Files;
+import io.crossview.eval.calibration.CalibrationError;
+import io.crossview.matcher.calibration.Calibration;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
@@ -67,7 +70,10 @@ public final class MatcherBenchCommand implements Callable<Integer> {
             result.trackerCalibrations().forEach((model, c) -> tracker.set(model, CalibrationReport.of(c)));
             if (pairs) {
                 ObjectNode quantiles = report.putObject("labelled_pairs");
-                LabelledPairs.of(frames, gt).byKind().forEach((kind, values) -> {
+                LabelledPairs.Pairs labelled = LabelledPairs.of(frames, gt);
+                ObjectNode errors = report.putObject("calibration_error");
+                result.calibrations().forEach((model, c) -> errors.set(model, crossCameraError(labelled, c)));
+                labelled.byKind().forEach((kind, values) -> {
                     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                     ObjectNode q = quantiles.putObject(kind).put("n", sorted.length);
                     for (double f : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
@@ -82,5 +88,18 @@ public final class MatcherBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The linker curve's calibration error on the ground truth's cross-camera visit pairs. */
+    private static ObjectNode crossCameraError(LabelledPairs.Pairs labelled, Calibration curve) {
+        List<CalibrationError.Prediction> predictions = new ArrayList<>();
+        labelled.byKind().getOrDefault("visit_positive_cross_camera", List.of())
+                .forEach(s -> predictions.add(new CalibrationError.Prediction(curve.between(s), true)));
+        labelled.byKind().getOrDefault("visit_negative_cross_camera", List.of())
+                .forEach(s -> predictions.add(new CalibrationError.Prediction(curve.between(s), false)));
+        CalibrationError.Result r = CalibrationError.of(predictions);
+        return JSON.createObjectNode().put("curve", curve.source()).put("positives", r.positives())
+                .put("negatives", r.negatives()).put("ece", BenchAccuracy.round(r.ece()))
+                .put("balanced_ece", BenchAccuracy.round(r.balancedEce()));
     }
 }
