@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param everySeconds  capture time between two rounds; 0 turns re-assignment off
  * @param windowSeconds how far back finished tracks take part
  * @param probability   least mean P(same person) between two groups of tracks to join them
+ * @param cameraBias    share of each camera's mean appearance over the window taken off its tracks
+ *                      before they are compared (per-camera feature bias removal); 0: none
  */
-public record ReassignParams(double everySeconds, double windowSeconds, double probability) {
+public record ReassignParams(double everySeconds, double windowSeconds, double probability, double cameraBias) {
     public ReassignParams {
         if (!(everySeconds >= 0 && everySeconds <= 86_400)) {
             throw new IllegalArgumentException("linker reassign.every_seconds must be in [0, 86400], got " + everySeconds);
@@ -21,14 +23,17 @@ public record ReassignParams(double everySeconds, double windowSeconds, double p
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("linker reassign.probability must be in [0, 1], got " + probability);
         }
+        if (!(cameraBias >= 0 && cameraBias <= 1)) {
+            throw new IllegalArgumentException("linker reassign.camera_bias must be in [0, 1], got " + cameraBias);
+        }
     }
 
     public static ReassignParams defaults() {
-        return new ReassignParams(5, 120, 0.7);
+        return new ReassignParams(5, 120, 0.7, 0);
     }
 
     public static ReassignParams off() {
-        return new ReassignParams(0, 120, 0.7);
+        return new ReassignParams(0, 120, 0.7, 0);
     }
 
     public boolean enabled() {
@@ -38,9 +43,11 @@ public record ReassignParams(double everySeconds, double windowSeconds, double p
     @JsonCreator
     public static ReassignParams fromConfig(@JsonProperty("every_seconds") Double everySeconds,
                                             @JsonProperty("window_seconds") Double windowSeconds,
-                                            @JsonProperty("probability") Double probability) {
+                                            @JsonProperty("probability") Double probability,
+                                            @JsonProperty("camera_bias") Double cameraBias) {
         ReassignParams d = defaults();
         return new ReassignParams(everySeconds == null ? d.everySeconds : everySeconds,
-                windowSeconds == null ? d.windowSeconds : windowSeconds, probability == null ? d.probability : probability);
+                windowSeconds == null ? d.windowSeconds : windowSeconds, probability == null ? d.probability : probability,
+                cameraBias == null ? d.cameraBias : cameraBias);
     }
 }

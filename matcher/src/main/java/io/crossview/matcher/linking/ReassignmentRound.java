@@ -70,6 +70,9 @@ final class ReassignmentRound {
             return List.of();
         }
         tracklets.sort(Comparator.comparing(Tracklet::key));
+        if (params.reassign().cameraBias() > 0) {
+            CameraBias.remove(tracklets, params.reassign().cameraBias());
+        }
         Map<String, Double> gates = StrangerGate.of(tracklets, GATE_QUANTILE);
         List<List<Tracklet>> clusters = Reassignment.clusters(tracklets,
                 (a, b) -> gated(a, b, gates), rules::allows,

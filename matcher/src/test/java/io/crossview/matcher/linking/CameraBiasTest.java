@@ -1,0 +1,30 @@
+package io.crossview.matcher.linking;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CameraBiasTest {
+    private static Tracklet track(String camera, int n, float... look) {
+        return new Tracklet(camera + "/" + n, camera, 0, 1000, "m", look, n, 10);
+    }
+
+    @Test
+    void aCastEveryTrackOfACameraSharesIsTakenOffSoTwoPeopleThereLookApart() {
+        // two different people under one strong cast (axis 2) look alike; without it they do not
+        Tracklet a = track("cam1", 1, 0.6f, 0.0f, 0.8f);
+        Tracklet b = track("cam1", 2, 0.0f, 0.6f, 0.8f);
+        double before = a.cosine(b);
+        CameraBias.remove(List.of(a, b), 1);
+        assertTrue(a.cosine(b) < before - 0.5, before + " -> " + a.cosine(b));
+    }
+
+    @Test
+    void aCameraWithOneTrackKeepsItsLook() {
+        Tracklet alone = track("cam2", 1, 0.6f, 0.8f);
+        CameraBias.remove(List.of(alone, track("cam1", 1, 1, 0), track("cam1", 2, 0, 1)), 1);
+        assertArrayEquals(new float[] {0.6f, 0.8f}, alone.appearance());
+    }
+}
