@@ -7,9 +7,16 @@ import java.util.Map;
 /**
  * Per-camera feature bias removal: a camera's light, colour cast and angle move every track it
  * sees the same way, so the share {@code weight} of each camera's mean appearance over the
- * window (per model) is taken off its tracks, which are then normalised again.
+ * window (per model), shrunk towards none where it rests on few tracks, is taken off its
+ * tracks, which are then normalised again.
  */
 final class CameraBias {
+    /**
+     * A camera's mean over n tracks is trusted as n / (n + this): over few tracks it is mostly
+     * those people themselves, and taking it off whole cost 0.09 MTMC IDF1 in the synthetic world.
+     */
+    static final double PRIOR_TRACKS = 5;
+
     private CameraBias() {
     }
 
@@ -38,7 +45,7 @@ final class CameraBias {
             float[] a = t.appearance();
             double norm = 0;
             for (int i = 0; i < a.length; i++) {
-                a[i] = (float) (a[i] - weight * sum[i] / n);
+                a[i] = (float) (a[i] - weight * n / (n + PRIOR_TRACKS) * sum[i] / n);
                 norm += a[i] * a[i];
             }
             norm = Math.sqrt(norm);

@@ -29,7 +29,7 @@ public record ReassignParams(double everySeconds, double windowSeconds, double p
     }
 
     public static ReassignParams defaults() {
-        return new ReassignParams(5, 120, 0.7, 0);
+        return new ReassignParams(5, 120, 0.7, 1);
     }
 
     public static ReassignParams off() {
