@@ -196,7 +196,7 @@ final class ReassignmentRound {
                     .anyMatch(s -> LinkKeys.link(s.getCamera(), s.getTrackId()).equals(e.getKey()));
             if (!olderHistory || !wasHere) {
                 Calibration calibration = calibrations.of(l.getModelVersion());
-                base = Prototypes.fold(base, appearance(l), l.getModelVersion(), l.getLastSeenMs(), params, calibration);
+                base = Prototypes.fold(base, l.getEvidence(), l.getModelVersion(), l.getLastSeenMs(), params, calibration);
             }
             base = base.toBuilder().addSightings(Sighting.newBuilder().setCamera(Presence.cameraOf(e.getKey()))
                     .setTrackId(Long.parseLong(e.getKey().substring(e.getKey().lastIndexOf('/') + 1)))
@@ -230,7 +230,7 @@ final class ReassignmentRound {
     }
 
     /** A track's clean mean appearance, or its latest running mean when no frame was clean. */
-    static Vector appearance(TrackLink link) {
+    private static Vector appearance(TrackLink link) {
         if (link.getAppearanceCount() == 0 || link.getAppearanceSum().getValuesCount() == 0) {
             return link.getEvidence();
         }
