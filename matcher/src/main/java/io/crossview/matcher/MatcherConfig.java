@@ -53,6 +53,11 @@ public record MatcherConfig(String applicationId, Path stateDir, int standbyRepl
         return new MatcherConfig(applicationId, stateDir, standby, tracker, linker, topology, instance, applicationServer);
     }
 
+    public MatcherConfig withTracker(TrackerParams params) {
+        return new MatcherConfig(applicationId, stateDir, standbyReplicas, params, linker, topology, instanceId,
+                applicationServer);
+    }
+
     public MatcherConfig withLinker(LinkerParams params, SiteTopology siteTopology) {
         return new MatcherConfig(applicationId, stateDir, standbyReplicas, tracker, params, siteTopology, instanceId,
                 applicationServer);

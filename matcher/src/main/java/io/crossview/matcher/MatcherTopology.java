@@ -8,6 +8,7 @@ import com.google.protobuf.Message;
 import io.crossview.common.wire.HarvestedCrop;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.TrackLink;
+import io.crossview.common.wire.TrackletAppearance;
 import io.crossview.common.wire.SimilarityCounts;
 import io.crossview.common.wire.TransitStats;
 import io.crossview.matcher.calibration.Calibrations;
@@ -37,6 +38,8 @@ public final class MatcherTopology {
     public static final String TRACKLETS_BY_SITE = "tracklets-by-site";
     static final ProtoSerde<TrackLink> TRACK_LINK =
             ProtoSerde.of(TrackLink.class, TrackLink.parser(), link -> WireSchema.VERSION);
+    static final ProtoSerde<TrackletAppearance> TRACKLET_APPEARANCE =
+            ProtoSerde.of(TrackletAppearance.class, TrackletAppearance.parser(), a -> WireSchema.VERSION);
     static final ProtoSerde<TransitStats> TRANSIT_STATS =
             ProtoSerde.of(TransitStats.class, TransitStats.parser(), stats -> WireSchema.VERSION);
 
@@ -61,6 +64,8 @@ public final class MatcherTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LinkerProcessor.RECENT_STORE), Serdes.String(), TRACK_LINK));
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LinkerProcessor.APPEARANCE_STORE), Serdes.String(), TRACKLET_APPEARANCE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(HarvestBuffer.STORE), Serdes.String(), WireSerdes.HARVEST));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Calibrations.STORE), Serdes.String(), SIMILARITY_COUNTS));
@@ -75,7 +80,7 @@ public final class MatcherTopology {
                 .repartition(Repartitioned.with(Serdes.String(), WireSerdes.TRACKLETS).withName(TRACKLETS_BY_SITE))
                 .process(() -> new LinkerProcessor(config.linker(), config.topology()), Named.as("link-across-cameras"),
                         LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE,
-                        LinkerProcessor.TRANSIT_STORE, LinkerProcessor.RECENT_STORE, HarvestBuffer.STORE, Calibrations.STORE);
+                        LinkerProcessor.TRANSIT_STORE, LinkerProcessor.RECENT_STORE, LinkerProcessor.APPEARANCE_STORE, HarvestBuffer.STORE, Calibrations.STORE);
         linked.filter((key, out) -> out instanceof IdentityEvent, Named.as("identity-events"))
                 .mapValues(out -> (IdentityEvent) out, Named.as("as-identity-event"))
                 .to(topics.identities().name(),

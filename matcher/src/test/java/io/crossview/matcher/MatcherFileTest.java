@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.matcher.tracking.TrackerParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,21 @@ class MatcherFileTest {
         Path file = Files.writeString(dir.resolve("m.yaml"), "linker:\n  link_probability: 1.5\n");
         Exception e = assertThrows(Exception.class, () -> MatcherFile.load(file));
         assertTrue(e.getMessage().contains("link_probability"), e.getMessage());
+    }
+
+    @Test
+    void trackerSettingsAreReadAndTheRestKeepDefaults() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "tracker:\n  min_appearance: 0.05\n  max_misses: 12\n");
+        MatcherFile read = MatcherFile.load(file);
+        assertEquals(0.05, read.tracker().minAppearance());
+        assertEquals(12, read.tracker().maxMisses());
+        assertEquals(TrackerParams.defaults().minIou(), read.tracker().minIou());
+    }
+
+    @Test
+    void aTrackerProbabilityOutsideZeroToOneIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "tracker:\n  reactivate_appearance: 2\n");
+        Exception e = assertThrows(Exception.class, () -> MatcherFile.load(file));
+        assertTrue(e.getMessage().contains("reactivate_appearance"), e.getMessage());
     }
 }

@@ -10,7 +10,6 @@ import io.crossview.deploy.run.RunResult;
 import io.crossview.deploy.run.RunSettings;
 import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherFile;
-import io.crossview.matcher.linking.LinkerParams;
 import io.crossview.deploy.run.RunStats;
 import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CameraConfig;
@@ -108,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " cameras, " + siteTopology.overlaps().size() + " overlaps, " + siteTopology.connections().size()
                     + " connections" : "learned from the links it makes"));
             RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true, siteTopology,
-                    true, model, harvestInto, matcherConfig == null ? null : MatcherFile.load(matcherConfig).linker());
+                    true, model, harvestInto, matcherConfig == null ? null : MatcherFile.load(matcherConfig));
             RunResult result;
             try (Feeds feeds = Feeds.open(configs)) {
                 result = new PipelineRun(settings, progress).run(feeds.list(), feeds.annotations(1));
@@ -122,20 +121,27 @@ public final class BenchCommand implements Callable<Integer> {
                 progress.println("bench: saved " + result.embeddings().size() + " embedding messages to " + saveEmbeddings);
             }
             progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages x "
-                    + MatcherThroughput.COPIES + " copies of the cameras");
-            ObjectNode matcher = matcherFigures(MatcherThroughput.measure(result.embeddings(), settings.linker()));
+                    + MatcherThroughput.COPIES + " copies of the cameras, with and without re-assignment, "
+                    + MATCHER_REPEATS + " times each");
             // same run, same embeddings, the linker without its periodic re-assignment: the cost of the second look
-            MatcherThroughput.Figures without = MatcherThroughput.measure(result.embeddings(),
-                    settings.linker().withReassign(io.crossview.matcher.linking.ReassignParams.off()));
+            MatcherFile withoutReassign = new MatcherFile(settings.matcher().tracker(),
+                    settings.matcher().linker().withReassign(io.crossview.matcher.linking.ReassignParams.off()), null);
+            List<MatcherThroughput.Figures> compared = MatcherThroughput.compare(result.embeddings(), settings.matcher(),
+                    withoutReassign, MATCHER_REPEATS);
+            ObjectNode matcher = matcherFigures(compared.get(0));
+            MatcherThroughput.Figures without = compared.get(1);
+            matcher.put("repeats", MATCHER_REPEATS);
             matcher.put("without_reassign_events_per_s", round(without.eventsPerSecond()));
             matcher.put("without_reassign_frames_per_s", round(without.framesPerSecond()));
-            matcher.put("frames_per_s_over_without_reassign", round(matcher.get("topology_frames_per_s").asDouble()
+            matcher.put("frames_per_s_over_without_reassign", round(compared.get(0).framesPerSecond()
                     / without.framesPerSecond()));
+            matcher.put("events_per_s_over_without_reassign", round(compared.get(0).eventsPerSecond()
+                    / without.eventsPerSecond()));
             report.set("matcher", matcher);
             // the same embeddings replayed through the topology give the same stores as the live run
             MatcherReplay.Result replay = MatcherReplay.run(result.embeddings(),
-                    MatcherConfig.defaults(work.resolve("replay-state")).withLinker(settings.linker() == null
-                            ? LinkerParams.defaults() : settings.linker(), siteTopology), work.resolve("replay"));
+                    MatcherConfig.defaults(work.resolve("replay-state")).withTracker(settings.matcher().tracker())
+                            .withLinker(settings.matcher().linker(), siteTopology), work.resolve("replay"));
             ObjectNode curves = report.putObject("calibration");
             replay.calibrations().forEach((version, c) -> curves.set(version, CalibrationReport.of(c)));
             ObjectNode tracker = report.putObject("tracker_calibration");
@@ -176,6 +182,9 @@ public final class BenchCommand implements Callable<Integer> {
                 .put("identities", result.harvest().identities());
         return root;
     }
+
+    /** Runs of the matcher throughput per setting; the median is reported. */
+    static final int MATCHER_REPEATS = 3;
 
     private static ObjectNode matcherFigures(MatcherThroughput.Figures f) {
         ObjectNode m = JSON.createObjectNode();

@@ -42,12 +42,42 @@ final class MatcherThroughput {
     /** Copies of the run's cameras fed at once, so the measurement lasts long enough to mean something. */
     static final int COPIES = 5;
 
-    static Figures measure(List<FrameEmbeddings> run) throws Exception {
-        return measure(run, io.crossview.matcher.linking.LinkerParams.defaults());
+    /**
+     * Two settings measured in turn, {@code repeats} times each, and the run of median speed of
+     * each. On two cores one run's speed varies by a third, and the JIT keeps warming over the
+     * first runs: so one discarded warm-up run of each, then the order alternates (a b, b a, ...)
+     * so neither setting always runs on the colder JVM.
+     */
+    static List<Figures> compare(List<FrameEmbeddings> run, io.crossview.matcher.MatcherFile a,
+                                 io.crossview.matcher.MatcherFile b, int repeats) throws Exception {
+        List<Figures> ofA = new java.util.ArrayList<>();
+        List<Figures> ofB = new java.util.ArrayList<>();
+        measure(run, a);
+        measure(run, b);
+        for (int i = 0; i < repeats; i++) {
+            if (i % 2 == 0) {
+                ofA.add(measure(run, a));
+                ofB.add(measure(run, b));
+            } else {
+                ofB.add(measure(run, b));
+                ofA.add(measure(run, a));
+            }
+        }
+        return List.of(median(ofA), median(ofB));
     }
 
-    /** As {@link #measure(List)} with these linker settings (the bench's same-run baseline turns re-assignment off). */
-    static Figures measure(List<FrameEmbeddings> run, io.crossview.matcher.linking.LinkerParams linker) throws Exception {
+    private static Figures median(List<Figures> runs) {
+        List<Figures> sorted = new java.util.ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(Figures::framesPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static Figures measure(List<FrameEmbeddings> run) throws Exception {
+        return measure(run, io.crossview.matcher.MatcherFile.DEFAULTS);
+    }
+
+    /** As {@link #measure(List)} with these settings (the bench's same-run baseline turns re-assignment off). */
+    static Figures measure(List<FrameEmbeddings> run, io.crossview.matcher.MatcherFile settings) throws Exception {
         List<FrameEmbeddings> embeddings = new java.util.ArrayList<>();
         for (FrameEmbeddings frame : run) {
             for (int copy = 0; copy < COPIES; copy++) {
@@ -67,8 +97,8 @@ final class MatcherThroughput {
                     producer.send(new ProducerRecord<>(topics.embeddings().name(), frame.getFrame().getCamera(), frame));
                 }
             }
-            MatcherConfig config = MatcherConfig.defaults(dir.resolve("state")).withLinker(linker,
-                    io.crossview.matcher.linking.SiteTopology.NONE);
+            MatcherConfig config = MatcherConfig.defaults(dir.resolve("state")).withTracker(settings.tracker())
+                    .withLinker(settings.linker(), io.crossview.matcher.linking.SiteTopology.NONE);
             String group = topics.prefix() + config.applicationId();
             List<String> inputs = List.of(topics.embeddings().name(),
                     group + "-" + MatcherTopology.TRACKLETS_BY_SITE + "-repartition");

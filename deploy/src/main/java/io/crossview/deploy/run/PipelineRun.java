@@ -67,7 +67,8 @@ public final class PipelineRun {
         // as it would with live cameras, instead of one camera racing ahead of another.
         TopicAdmin.ensure(bootstrap, topics, 1, (short) -1);
         MatcherConfig matcherConfig = MatcherConfig.defaults(work.resolve("matcher-state"))
-                .withLinker(settings.linker(), settings.topology());
+                .withTracker(settings.matcher().tracker())
+                .withLinker(settings.matcher().linker(), settings.topology());
         int cameras = feeds.stream().mapToInt(f -> f.views().size()).sum();
         Path jsonl = settings.out().resolve("identities.jsonl");
 

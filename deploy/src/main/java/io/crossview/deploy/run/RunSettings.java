@@ -1,5 +1,6 @@
 package io.crossview.deploy.run;
 
+import io.crossview.matcher.MatcherFile;
 import io.crossview.matcher.linking.SiteTopology;
 import java.nio.file.Path;
 
@@ -9,10 +10,11 @@ import java.nio.file.Path;
  * @param bootstrap   null: start an embedded broker
  * @param annotations frames per camera to draw identity boxes on (0: none)
  * @param realtime    pace sources to their capture times, as live cameras (latency needs it)
+ * @param matcher     the matcher's tracker and linker settings (its topology is {@code topology})
  */
 public record RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
                           int annotations, boolean realtime, SiteTopology topology, boolean keepEmbeddings,
-                          Path reidModel, Path harvestInto, io.crossview.matcher.linking.LinkerParams linker) {
+                          Path reidModel, Path harvestInto, MatcherFile matcher) {
     public RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
                        int annotations, boolean realtime) {
         this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false, null, null, null);
@@ -21,12 +23,12 @@ public record RunSettings(String command, Path out, String bootstrap, String top
     /** These settings with the embedder running {@code model} (null: the built-in one). */
     public RunSettings withReidModel(Path model) {
         return new RunSettings(command, out, bootstrap, topicPrefix, detection, annotations, realtime, topology,
-                keepEmbeddings, model, harvestInto, linker);
+                keepEmbeddings, model, harvestInto, matcher);
     }
 
     public RunSettings {
         topology = topology == null ? SiteTopology.NONE : topology;
-        linker = linker == null ? io.crossview.matcher.linking.LinkerParams.defaults() : linker;
+        matcher = matcher == null ? MatcherFile.DEFAULTS : matcher;
         if (out == null) {
             throw new IllegalArgumentException("no output folder");
         }

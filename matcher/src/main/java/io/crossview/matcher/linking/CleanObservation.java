@@ -1,15 +1,15 @@
 package io.crossview.matcher.linking;
 
 import io.crossview.common.wire.Box;
-import io.crossview.common.wire.TrackLink;
 import io.crossview.common.wire.TrackObservation;
+import io.crossview.common.wire.TrackletAppearance;
 import io.crossview.common.wire.TrackletUpdate;
 import io.crossview.common.wire.Vector;
 
 /**
  * Which observations of a track may shape its appearance for re-assignment and prototypes: an
  * occluded crop carries the other person's look, a truncated one half a person, a tiny one
- * mostly blur. The rest are summed into the link's {@code appearance_sum}.
+ * mostly blur. The rest are summed into the track's {@link TrackletAppearance}.
  */
 final class CleanObservation {
     /** Share of a box another track's box may cover before the crop counts as occluded. */
@@ -48,17 +48,16 @@ final class CleanObservation {
         return Math.max(0, w) * Math.max(0, h);
     }
 
-    /** Adds an embedding to the link's sum; a new model restarts the sum. */
-    static void add(TrackLink.Builder link, Vector embedding, boolean sameModel) {
-        Vector sum = link.getAppearanceSum();
-        if (!sameModel || sum.getValuesCount() != embedding.getValuesCount()) {
-            link.setAppearanceSum(embedding).setAppearanceCount(1);
-            return;
+    /** The sum with this embedding of {@code model} added; another model restarts it. */
+    static TrackletAppearance add(TrackletAppearance known, Vector embedding, String model) {
+        Vector sum = known == null ? Vector.getDefaultInstance() : known.getSum();
+        if (known == null || !known.getModelVersion().equals(model) || sum.getValuesCount() != embedding.getValuesCount()) {
+            return TrackletAppearance.newBuilder().setSum(embedding).setCount(1).setModelVersion(model).build();
         }
         Vector.Builder out = Vector.newBuilder();
         for (int i = 0; i < embedding.getValuesCount(); i++) {
             out.addValues(sum.getValues(i) + embedding.getValues(i));
         }
-        link.setAppearanceSum(out).setAppearanceCount(link.getAppearanceCount() + 1);
+        return known.toBuilder().setSum(out).setCount(known.getCount() + 1).build();
     }
 }

@@ -37,6 +37,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
     public static final String SEQUENCE_STORE = "identity-sequence";
     public static final String TRANSIT_STORE = "camera-transits";
     public static final String RECENT_STORE = ReassignmentRound.RECENT_STORE;
+    public static final String APPEARANCE_STORE = TrackletAppearances.STORE;
 
     private final LinkerParams params;
     private final SiteTopology topology;
@@ -51,6 +52,7 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
     private CalibrationPairs pairs;
     private KeyValueStore<String, TrackLink> recent;
     private ReassignmentRound reassignment;
+    private TrackletAppearances appearances;
     private long lastRoundMs = -1;
 
     public LinkerProcessor(LinkerParams params, SiteTopology topology) {
@@ -71,7 +73,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         this.pairs = new CalibrationPairs(calibrations);
         this.decisions = new LinkDecisions(gallery, params, calibrations);
         this.recent = context.getStateStore(ReassignmentRound.RECENT_STORE);
-        this.reassignment = new ReassignmentRound(links, recent, gallery, calibrations, rules, params);
+        this.appearances = new TrackletAppearances(context.getStateStore(TrackletAppearances.STORE));
+        this.reassignment = new ReassignmentRound(links, recent, appearances, gallery, calibrations, rules, params);
     }
 
     @Override
@@ -85,8 +88,10 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         List<LinkDecisions.Deciding> deciding = new ArrayList<>();
         for (TrackObservation track : update.getTracksList()) {
             String key = LinkKeys.link(camera, track.getTrackId());
-            TrackLink link = pairs.sameTrack(observe(links.get(key), track, update, now,
-                    params.reassign().enabled() && CleanObservation.of(track, update)));
+            TrackLink link = pairs.sameTrack(observe(links.get(key), track, update, now));
+            if (params.reassign().enabled()) {
+                appearances.observe(key, link, track, update);
+            }
             harvest.keep(key, update.getFrame(), track, update.getModelVersion());
             if (link.getIdentityId() == 0 && link.getObservations() >= params.minEvidence()) {
                 deciding.add(new LinkDecisions.Deciding(key, link));
@@ -127,14 +132,10 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         return lastRoundMs < 0 || since >= params.reassign().everySeconds() * 1000 || trackEnded && since >= 1000;
     }
 
-    private TrackLink observe(TrackLink known, TrackObservation track, TrackletUpdate update, long now, boolean clean) {
+    private TrackLink observe(TrackLink known, TrackObservation track, TrackletUpdate update, long now) {
         TrackLink.Builder link = known == null
                 ? TrackLink.newBuilder().setFirstSeenMs(track.getFirstSeenMs() > 0 ? track.getFirstSeenMs() : now)
                 : known.toBuilder();
-        if (clean && track.getEmbedding().getValuesCount() > 0) {
-            boolean sameModel = link.getModelVersion().isEmpty() || link.getModelVersion().equals(update.getModelVersion());
-            CleanObservation.add(link, track.getEmbedding(), sameModel);
-        }
         return link.setObservations(link.getObservations() + 1)
                 .setEvidence(track.getEmbedding())
                 .setLastSeenMs(now)
@@ -267,7 +268,8 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
         link = links.get(key);
         links.delete(key);
         if (params.reassign().enabled()) {
-            recent.put(key, link);
+            recent.put(key, appearances.attach(key, link));
+            appearances.remove(key);
         }
         IdentityRecord identity = gallery.get(link.getIdentityId());
         if (identity != null) {

@@ -34,6 +34,7 @@ final class ReassignmentRound {
 
     private final KeyValueStore<String, TrackLink> links;
     private final KeyValueStore<String, TrackLink> recent;
+    private final TrackletAppearances appearances;
     private final IdentityGallery gallery;
     private final Calibrations calibrations;
     private final TransitRules rules;
@@ -42,9 +43,10 @@ final class ReassignmentRound {
     private final Map<String, Calibration> curves = new HashMap<>();
 
     ReassignmentRound(KeyValueStore<String, TrackLink> links, KeyValueStore<String, TrackLink> recent,
-                      IdentityGallery gallery, Calibrations calibrations, TransitRules rules, LinkerParams params) {
+                      TrackletAppearances appearances, IdentityGallery gallery, Calibrations calibrations, TransitRules rules, LinkerParams params) {
         this.links = links;
         this.recent = recent;
+        this.appearances = appearances;
         this.gallery = gallery;
         this.calibrations = calibrations;
         this.rules = rules;
@@ -65,7 +67,7 @@ final class ReassignmentRound {
         }
         List<Tracklet> tracklets = new ArrayList<>();
         finished.forEach((k, l) -> tracklets.add(tracklet(k, l)));
-        live.forEach((k, l) -> tracklets.add(tracklet(k, l)));
+        live.forEach((k, l) -> tracklets.add(tracklet(k, appearances.attach(k, l))));
         if (tracklets.size() < 2) {
             return List.of();
         }

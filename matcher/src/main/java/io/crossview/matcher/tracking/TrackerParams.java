@@ -1,5 +1,7 @@
 package io.crossview.matcher.tracking;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.crossview.matcher.harvest.HarvestPolicy;
 
 /**
@@ -24,22 +26,22 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
     public TrackerParams {
         harvest = harvest == null ? HarvestPolicy.defaults() : harvest;
         if (minIou < 0 || minIou >= 1) {
-            throw new IllegalArgumentException("minIou must be in [0,1): " + minIou);
+            throw new IllegalArgumentException("tracker min_iou must be in [0,1): " + minIou);
         }
         if (appearanceWeight < 0 || appearanceWeight > 1) {
-            throw new IllegalArgumentException("appearanceWeight must be in [0,1]: " + appearanceWeight);
+            throw new IllegalArgumentException("tracker appearance_weight must be in [0,1]: " + appearanceWeight);
         }
         if (confirmHits < 1 || maxMisses < 0) {
-            throw new IllegalArgumentException("confirmHits must be >= 1 and maxMisses >= 0");
+            throw new IllegalArgumentException("tracker confirm_hits must be >= 1 and max_misses >= 0");
         }
         if (embeddingMomentum < 0 || embeddingMomentum >= 1) {
-            throw new IllegalArgumentException("embeddingMomentum must be in [0,1): " + embeddingMomentum);
+            throw new IllegalArgumentException("tracker embedding_momentum must be in [0,1): " + embeddingMomentum);
         }
         if (!(minAppearance >= 0 && minAppearance <= 1 && reactivateAppearance >= 0 && reactivateAppearance <= 1)) {
-            throw new IllegalArgumentException("minAppearance and reactivateAppearance are probabilities in [0,1]");
+            throw new IllegalArgumentException("tracker min_appearance and reactivate_appearance are probabilities in [0,1]");
         }
         if (lowScore > highScore) {
-            throw new IllegalArgumentException("lowScore must not exceed highScore");
+            throw new IllegalArgumentException("tracker low_score must not exceed high_score");
         }
     }
 
@@ -62,6 +64,28 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
         // as 27 % of different-person pairs of the built-in model pass 0.85), and a pairing
         // with appearance refused only below ~0.6
         return new TrackerParams(0.2, 0.4, 1e-6, 3, 8, 0.8, 0.5, 0.1, 0.5, HarvestPolicy.defaults());
+    }
+
+    /** From a config file's {@code tracker:} section: what it leaves out keeps its default. */
+    @JsonCreator
+    public static TrackerParams fromConfig(@JsonProperty("min_iou") Double minIou,
+                                           @JsonProperty("appearance_weight") Double appearanceWeight,
+                                           @JsonProperty("min_appearance") Double minAppearance,
+                                           @JsonProperty("confirm_hits") Integer confirmHits,
+                                           @JsonProperty("max_misses") Integer maxMisses,
+                                           @JsonProperty("embedding_momentum") Double embeddingMomentum,
+                                           @JsonProperty("high_score") Double highScore,
+                                           @JsonProperty("low_score") Double lowScore,
+                                           @JsonProperty("reactivate_appearance") Double reactivateAppearance) {
+        TrackerParams d = defaults();
+        return new TrackerParams(or(minIou, d.minIou), or(appearanceWeight, d.appearanceWeight),
+                or(minAppearance, d.minAppearance), or(confirmHits, d.confirmHits), or(maxMisses, d.maxMisses),
+                or(embeddingMomentum, d.embeddingMomentum), or(highScore, d.highScore), or(lowScore, d.lowScore),
+                or(reactivateAppearance, d.reactivateAppearance), d.harvest);
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value == null ? otherwise : value;
     }
 
     public TrackerParams withHarvest(HarvestPolicy policy) {

@@ -17,6 +17,8 @@ import io.crossview.common.wire.HarvestedCrop;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.IdentityState;
+import io.crossview.common.wire.TrackLink;
+import io.crossview.common.wire.TrackletAppearance;
 import io.crossview.common.wire.Vector;
 import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherTopology;
@@ -145,6 +147,27 @@ class CrossCameraLinkingTest {
         IdentityRecord joined = gallery.get(LinkKeys.identity(tracks.get("left/1")));
         assertEquals(2, joined.getTracklets());
         assertEquals(List.of("left", "right"), joined.getCamerasList());
+    }
+
+    @Test
+    void aLiveTrackKeepsItsCleanAppearanceOutsideItsLinkAndItsFinishedLinkCarriesTheSample() {
+        start(SiteTopology.NONE);
+        walk("left", 0, 10, person(1));
+        KeyValueStore<String, TrackLink> links = driver.getKeyValueStore(LinkerProcessor.LINK_STORE);
+        KeyValueStore<String, TrackletAppearance> live = driver.getKeyValueStore(LinkerProcessor.APPEARANCE_STORE);
+        TrackLink link = links.get("left/1");
+        assertEquals(0, link.getAppearanceSum().getValuesCount(), "the link written every frame holds no sum");
+        int observations = link.getObservations();
+        // observations 1, 4, 7, ... are sampled
+        assertEquals((observations + TrackletAppearances.EVERY - 1) / TrackletAppearances.EVERY,
+                live.get("left/1").getCount());
+        empty("left", 10, 12);
+        assertNull(live.get("left/1"), "a finished track's sample leaves the live store");
+        KeyValueStore<String, TrackLink> recent = driver.getKeyValueStore(LinkerProcessor.RECENT_STORE);
+        TrackLink finished = recent.get("left/1");
+        assertEquals((observations + TrackletAppearances.EVERY - 1) / TrackletAppearances.EVERY,
+                finished.getAppearanceCount());
+        assertEquals(person(1).getValuesCount(), finished.getAppearanceSum().getValuesCount());
     }
 
     @Test
