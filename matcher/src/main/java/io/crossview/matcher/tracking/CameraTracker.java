@@ -238,7 +238,9 @@ public final class CameraTracker {
         double appearance = Vectors.cosine(t.state.getEmbedding(), d.getGlobal());
         double same = calibration.sameTrack(appearance);
         if (iou >= params.minIou() && same >= params.minAppearance()) {
-            return params.appearanceWeight() * (1 - appearance) + (1 - params.appearanceWeight()) * (1 - iou);
+            // the calibrated probability, not the cosine: a cosine's spread means nothing across
+            // models, and on real people (composite) it cut the ID switches from 5 to 1
+            return params.appearanceWeight() * (1 - same) + (1 - params.appearanceWeight()) * (1 - iou);
         }
         if (t.phase() == TrackPhase.TRACK_LOST && same >= params.reactivateAppearance()) {
             // back after an occlusion, somewhere the filter did not expect: appearance alone,

@@ -8,7 +8,8 @@ import io.crossview.matcher.harvest.HarvestPolicy;
  * Tuning of the per-camera tracker.
  *
  * @param minIou               least overlap between a predicted track box and a detection to pair them
- * @param appearanceWeight     share of appearance distance in the pairing cost (the rest is 1 - IoU)
+ * @param appearanceWeight     share of appearance in the pairing cost, as 1 - calibrated P(same track)
+ *                             (the rest is 1 - IoU)
  * @param minAppearance        least calibrated P(same track) for a pairing of a detection with appearance
  * @param confirmHits          detections a track needs before it is reported (evidence for the linker)
  * @param maxMisses            frames a lost track is kept for re-activation before it ends
