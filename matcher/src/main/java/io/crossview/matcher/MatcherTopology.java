@@ -63,8 +63,11 @@ public final class MatcherTopology {
                 Stores.persistentKeyValueStore(LinkerProcessor.TRANSIT_STORE), Serdes.String(), TRANSIT_STATS));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LinkerProcessor.RECENT_STORE), Serdes.String(), TRACK_LINK));
+        // a cache of what the finished link will carry: in memory and not logged, so it costs the
+        // per-frame path no changelog; a task that moves starts its live tracks' sums afresh
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LinkerProcessor.APPEARANCE_STORE), Serdes.String(), TRACKLET_APPEARANCE));
+                Stores.inMemoryKeyValueStore(LinkerProcessor.APPEARANCE_STORE), Serdes.String(), TRACKLET_APPEARANCE)
+                .withLoggingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(HarvestBuffer.STORE), Serdes.String(), WireSerdes.HARVEST));
         builder.addStateStore(Stores.keyValueStoreBuilder(

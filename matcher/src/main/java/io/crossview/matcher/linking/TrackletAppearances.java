@@ -4,6 +4,7 @@ import io.crossview.common.wire.TrackLink;
 import io.crossview.common.wire.TrackObservation;
 import io.crossview.common.wire.TrackletAppearance;
 import io.crossview.common.wire.TrackletUpdate;
+import io.crossview.common.wire.Vector;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -33,13 +34,17 @@ final class TrackletAppearances {
         store.put(key, CleanObservation.add(store.get(key), track.getEmbedding(), update.getModelVersion()));
     }
 
-    /** The link with the track's clean appearance of its current model, as re-assignment reads it. */
+    /** The link with the track's clean appearance of its current model, as {@code recent-tracklets} keeps it. */
     TrackLink attach(String key, TrackLink link) {
+        Vector sum = sum(key, link);
+        return sum == null ? link.toBuilder().clearAppearanceSum().setAppearanceCount(0).build()
+                : link.toBuilder().setAppearanceSum(sum).setAppearanceCount(store.get(key).getCount()).build();
+    }
+
+    /** The sum of the track's clean observations of its link's model, or null when there is none. */
+    Vector sum(String key, TrackLink link) {
         TrackletAppearance a = store.get(key);
-        if (a == null || !a.getModelVersion().equals(link.getModelVersion())) {
-            return link.toBuilder().clearAppearanceSum().setAppearanceCount(0).build();
-        }
-        return link.toBuilder().setAppearanceSum(a.getSum()).setAppearanceCount(a.getCount()).build();
+        return a == null || a.getCount() == 0 || !a.getModelVersion().equals(link.getModelVersion()) ? null : a.getSum();
     }
 
     void remove(String key) {
