@@ -184,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Runs of the matcher throughput per setting; the median is reported. */
-    static final int MATCHER_REPEATS = 3;
+    static final int MATCHER_REPEATS = 5;
 
     private static ObjectNode matcherFigures(MatcherThroughput.Figures f) {
         ObjectNode m = JSON.createObjectNode();
