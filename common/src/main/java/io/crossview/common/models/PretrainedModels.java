@@ -22,7 +22,23 @@ public final class PretrainedModels {
                             "5d0e4f8c4eded666287330be03017d494787d35f523fd77ca23f59db984a4ad9")),
             "nanodet.onnx", "Apache-2.0", "https://github.com/RangiLyu/nanodet", "MIT", 144_500_000L);
 
-    private static final List<PretrainedModel> ALL = List.of(NANODET);
+    /**
+     * MobileNetV2-1.4 (TF-Hub, Apache-2.0), pretrained on ImageNet then fine-tuned by nsfwjs (MIT)
+     * for its own task; the trainer's candidate backbone. Shipped as a TF.js graph model wrapped
+     * in JavaScript modules (see {@code BundledGraph}); cached as a zip of model.json and its
+     * weights, unwrapped.
+     */
+    public static final PretrainedModel MOBILENET_V2 = new PretrainedModel("mobilenetv2", "nsfwjs", "4.4.0",
+            List.of(new SourceFile("package/dist/models/mobilenet_v2_mid/model.min.js",
+                            "a7a9e701491e2449b221dab7c424957f853e700602b5575da33cfd745616f964"),
+                    new SourceFile("package/dist/models/mobilenet_v2_mid/group1-shard1of2.min.js",
+                            "f2e79a209e44d668220ec5f1533a98f2be954e3953685bf074d201b82fefc29a"),
+                    new SourceFile("package/dist/models/mobilenet_v2_mid/group1-shard2of2.min.js",
+                            "f291df992a0131741372506a6072fb9f1645bff7c973c983fd6276f5f9625d5e")),
+            "mobilenetv2-tfjs.zip", "Apache-2.0", "https://tfhub.dev/google/imagenet/mobilenet_v2_140_224/feature_vector",
+            "MIT", 24_973_068L);
+
+    private static final List<PretrainedModel> ALL = List.of(NANODET, MOBILENET_V2);
 
     private PretrainedModels() {
     }

@@ -111,7 +111,7 @@ final class ConvOps {
     }
 
     /** HWIO (or H, W, C, multiplier for depthwise) to OIHW, where depthwise output channel is c * multiplier + m. */
-    private static float[] oihw(ConstTensor f, boolean depthwise) {
+    static float[] oihw(ConstTensor f, boolean depthwise) {
         int kh = (int) f.shape()[0];
         int kw = (int) f.shape()[1];
         int ci = (int) f.shape()[2];

@@ -42,9 +42,15 @@ public final class TfjsGraph {
 
     private TfjsGraph(String source, JsonNode model, List<TfjsNode> nodes, Map<String, ConstTensor> constants,
             Map<String, long[]> inputs, List<String> outputs) {
+        this(source, model.path("generatedBy").asText(""), model.path("convertedBy").asText(""), nodes, constants,
+                inputs, outputs);
+    }
+
+    private TfjsGraph(String source, String generatedBy, String convertedBy, List<TfjsNode> nodes,
+            Map<String, ConstTensor> constants, Map<String, long[]> inputs, List<String> outputs) {
         this.source = source;
-        this.generatedBy = model.path("generatedBy").asText("");
-        this.convertedBy = model.path("convertedBy").asText("");
+        this.generatedBy = generatedBy;
+        this.convertedBy = convertedBy;
         this.nodes = List.copyOf(nodes);
         this.constants = constants;
         this.inputs = inputs;
@@ -202,6 +208,21 @@ public final class TfjsGraph {
     /** Placeholder names with their declared shapes (-1 where the model leaves a dim open), in graph order. */
     public Map<String, long[]> inputs() {
         return inputs;
+    }
+
+    /**
+     * The same graph answering at these nodes instead (a backbone's feature layer rather than
+     * its classifier); one line when one of them is not in the graph.
+     */
+    public TfjsGraph withOutputs(List<String> names) throws ModelFormatException {
+        Set<String> known = new HashSet<>();
+        nodes.forEach(n -> known.add(n.name()));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new ModelFormatException(source + " has no node " + name + " to take as an output");
+            }
+        }
+        return new TfjsGraph(source, generatedBy, convertedBy, nodes, constants, inputs, names);
     }
 
     /** Output node names without {@code :0}, in natural name order. */

