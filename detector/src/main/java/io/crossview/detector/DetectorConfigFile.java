@@ -1,5 +1,7 @@
 package io.crossview.detector;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.crossview.common.config.YamlFile;
 import io.crossview.detector.yolo.YoloLayout;
@@ -47,8 +49,8 @@ public final class DetectorConfigFile {
         }
         try {
             DetectorConfig base = DetectorConfig.opencvHog();
-            base = base.withCrops(or(d.cropPadding(), base.cropPadding()), or(d.cropJpegQuality(), base.cropJpegQuality()))
-                    .withDetectEvery(or(d.detectEvery(), base.detectEvery()));
+            base = base.withCrops(requireNonNullElse(d.cropPadding(), base.cropPadding()), requireNonNullElse(d.cropJpegQuality(), base.cropJpegQuality()))
+                    .withDetectEvery(requireNonNullElse(d.detectEvery(), base.detectEvery()));
             String name = d.model() == null || d.model().isBlank() ? NANODET : d.model().trim();
             if (name.equals(HOG)) {
                 return base;
@@ -59,10 +61,10 @@ public final class DetectorConfigFile {
             y = y.withLayout(d.layout() == null ? y.layout() : YoloLayout.parse(d.layout()))
                     .withFit(d.fit() == null ? y.fit() : YoloSettings.Fit.parse(d.fit()))
                     .withInputSize(size[0], size[1])
-                    .withThresholds(or(d.score(), y.scoreThreshold()), or(d.nmsIou(), y.nmsIou()))
-                    .withClasses(d.classes() == null ? y.classes() : d.classes(), or(d.minBox(), y.minBoxSize()))
-                    .withBatching(or(d.batch(), y.batchSize()), or(d.batchWaitMs(), y.batchWaitMs()))
-                    .withRuntime(or(d.intraOpThreads(), y.intraOpThreads()), or(d.cuda(), y.cuda()));
+                    .withThresholds(requireNonNullElse(d.score(), y.scoreThreshold()), requireNonNullElse(d.nmsIou(), y.nmsIou()))
+                    .withClasses(d.classes() == null ? y.classes() : d.classes(), requireNonNullElse(d.minBox(), y.minBoxSize()))
+                    .withBatching(requireNonNullElse(d.batch(), y.batchSize()), requireNonNullElse(d.batchWaitMs(), y.batchWaitMs()))
+                    .withRuntime(requireNonNullElse(d.intraOpThreads(), y.intraOpThreads()), requireNonNullElse(d.cuda(), y.cuda()));
             return base.withYolo(y);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
@@ -82,7 +84,4 @@ public final class DetectorConfigFile {
         throw new IllegalArgumentException("input size must be WIDTHxHEIGHT (e.g. 640x640), got '" + text + "'");
     }
 
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
-    }
 }

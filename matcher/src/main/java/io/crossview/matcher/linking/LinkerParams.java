@@ -1,5 +1,7 @@
 package io.crossview.matcher.linking;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
@@ -67,12 +69,12 @@ public record LinkerParams(double linkProbability, double prototypeMomentum, int
         refuseRawCosine("prototype_spread", prototypeSpread);
         refuseRawCosine("correction_margin", correctionMargin);
         LinkerParams d = defaults();
-        return new LinkerParams(or(linkProbability, d.linkProbability), or(prototypeMomentum, d.prototypeMomentum),
-                or(maxPrototypes, d.maxPrototypes), or(prototypeProbability, d.prototypeProbability),
-                or(minEvidence, d.minEvidence), or(correctionLogOdds, d.correctionLogOdds),
-                or(splitProbability, d.splitProbability), or(reentrySeconds, d.reentrySeconds),
-                or(transitSlack, d.transitSlack), or(learnAfter, d.learnAfter), or(maxSightings, d.maxSightings),
-                or(reassign, d.reassign));
+        return new LinkerParams(requireNonNullElse(linkProbability, d.linkProbability), requireNonNullElse(prototypeMomentum, d.prototypeMomentum),
+                requireNonNullElse(maxPrototypes, d.maxPrototypes), requireNonNullElse(prototypeProbability, d.prototypeProbability),
+                requireNonNullElse(minEvidence, d.minEvidence), requireNonNullElse(correctionLogOdds, d.correctionLogOdds),
+                requireNonNullElse(splitProbability, d.splitProbability), requireNonNullElse(reentrySeconds, d.reentrySeconds),
+                requireNonNullElse(transitSlack, d.transitSlack), requireNonNullElse(learnAfter, d.learnAfter), requireNonNullElse(maxSightings, d.maxSightings),
+                requireNonNullElse(reassign, d.reassign));
     }
 
     /** The settings of earlier versions were raw cosines: say what replaced them. */
@@ -83,9 +85,6 @@ public record LinkerParams(double linkProbability, double prototypeMomentum, int
         }
     }
 
-    private static <T> T or(T value, T otherwise) {
-        return value == null ? otherwise : value;
-    }
 
     public static LinkerParams defaults() {
         // with the default calibration these are the former cosines: link at 0.90, a new prototype

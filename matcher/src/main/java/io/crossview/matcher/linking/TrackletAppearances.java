@@ -36,15 +36,20 @@ final class TrackletAppearances {
 
     /** The link with the track's clean appearance of its current model, as {@code recent-tracklets} keeps it. */
     TrackLink attach(String key, TrackLink link) {
-        Vector sum = sum(key, link);
-        return sum == null ? link.toBuilder().clearAppearanceSum().setAppearanceCount(0).build()
-                : link.toBuilder().setAppearanceSum(sum).setAppearanceCount(store.get(key).getCount()).build();
+        TrackletAppearance a = current(key, link);
+        return a == null ? link.toBuilder().clearAppearanceSum().setAppearanceCount(0).build()
+                : link.toBuilder().setAppearanceSum(a.getSum()).setAppearanceCount(a.getCount()).build();
     }
 
     /** The sum of the track's clean observations of its link's model, or null when there is none. */
     Vector sum(String key, TrackLink link) {
+        TrackletAppearance a = current(key, link);
+        return a == null ? null : a.getSum();
+    }
+
+    private TrackletAppearance current(String key, TrackLink link) {
         TrackletAppearance a = store.get(key);
-        return a == null || a.getCount() == 0 || !a.getModelVersion().equals(link.getModelVersion()) ? null : a.getSum();
+        return a == null || a.getCount() == 0 || !a.getModelVersion().equals(link.getModelVersion()) ? null : a;
     }
 
     void remove(String key) {

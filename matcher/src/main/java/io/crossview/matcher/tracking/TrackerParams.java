@@ -1,5 +1,7 @@
 package io.crossview.matcher.tracking;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.crossview.matcher.harvest.HarvestPolicy;
@@ -79,15 +81,12 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
                                            @JsonProperty("low_score") Double lowScore,
                                            @JsonProperty("reactivate_appearance") Double reactivateAppearance) {
         TrackerParams d = defaults();
-        return new TrackerParams(or(minIou, d.minIou), or(appearanceWeight, d.appearanceWeight),
-                or(minAppearance, d.minAppearance), or(confirmHits, d.confirmHits), or(maxMisses, d.maxMisses),
-                or(embeddingMomentum, d.embeddingMomentum), or(highScore, d.highScore), or(lowScore, d.lowScore),
-                or(reactivateAppearance, d.reactivateAppearance), d.harvest);
+        return new TrackerParams(requireNonNullElse(minIou, d.minIou), requireNonNullElse(appearanceWeight, d.appearanceWeight),
+                requireNonNullElse(minAppearance, d.minAppearance), requireNonNullElse(confirmHits, d.confirmHits), requireNonNullElse(maxMisses, d.maxMisses),
+                requireNonNullElse(embeddingMomentum, d.embeddingMomentum), requireNonNullElse(highScore, d.highScore), requireNonNullElse(lowScore, d.lowScore),
+                requireNonNullElse(reactivateAppearance, d.reactivateAppearance), d.harvest);
     }
 
-    private static <T> T or(T value, T otherwise) {
-        return value == null ? otherwise : value;
-    }
 
     public TrackerParams withHarvest(HarvestPolicy policy) {
         return new TrackerParams(minIou, appearanceWeight, minAppearance, confirmHits, maxMisses, embeddingMomentum,

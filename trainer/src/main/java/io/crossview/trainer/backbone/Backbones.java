@@ -40,21 +40,26 @@ public final class Backbones {
         return ConvChain.of(graph, end);
     }
 
-    /** The bundled graph in {@code dir} as a zip of plain TF.js files. */
+    /** The bundled graph in {@code dir} as a zip of plain TF.js files, checked to parse before it is cached. */
     static byte[] unwrap(Path dir, Map<String, String> provenance) throws IOException {
         Path modelJs = dir.resolve(PretrainedModels.MOBILENET_V2.entry().fileName());
-        String js = Files.readString(modelJs, StandardCharsets.UTF_8);
-        BundledGraph.read(modelJs); // every shard present and decodable, before anything is cached
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put(MODEL_JSON, BundledGraph.modelJson(modelJs.getFileName().toString(),
+                Files.readString(modelJs, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        try (var shards = Files.newDirectoryStream(dir, "*.min.js")) {
+            for (Path shard : shards) {
+                if (!shard.equals(modelJs)) {
+                    entries.put(shard.getFileName().toString().replace(".min.js", ""),
+                            BundledGraph.shard(shard.getFileName().toString(), Files.readString(shard)));
+                }
+            }
+        }
+        parse(modelJs.getFileName().toString(), entries);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            out.putNextEntry(new ZipEntry(MODEL_JSON));
-            out.write(BundledGraph.modelJson(modelJs.getFileName().toString(), js).getBytes(StandardCharsets.UTF_8));
-            for (Path shard : Files.newDirectoryStream(dir, "*.min.js")) {
-                String name = shard.getFileName().toString().replace(".min.js", "");
-                if (!shard.equals(modelJs)) {
-                    out.putNextEntry(new ZipEntry(name));
-                    out.write(BundledGraph.shard(shard.getFileName().toString(), Files.readString(shard)));
-                }
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
             }
         }
         return bytes.toByteArray();
@@ -68,14 +73,18 @@ public final class Backbones {
                 entries.put(e.getName(), in.readAllBytes());
             }
         }
+        return parse(zip.getFileName().toString(), entries);
+    }
+
+    private static TfjsGraph parse(String source, Map<String, byte[]> entries) throws IOException {
         byte[] json = entries.get(MODEL_JSON);
         if (json == null) {
-            throw new ModelFormatException(zip.getFileName() + " holds no " + MODEL_JSON);
+            throw new ModelFormatException(source + " holds no " + MODEL_JSON);
         }
-        return TfjsGraph.parse(zip.getFileName().toString(), json, name -> {
+        return TfjsGraph.parse(source, json, name -> {
             byte[] b = entries.get(name);
             if (b == null) {
-                throw new ModelFormatException(zip.getFileName() + " holds no weight file " + name);
+                throw new ModelFormatException(source + " holds no weight file " + name);
             }
             return b;
         });
