@@ -3,24 +3,17 @@ package io.crossview.deploy.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crossview.deploy.synth.MarketExport;
 import io.crossview.eval.reid.ReidReport;
-import io.crossview.eval.synth.SyntheticWorld;
-import io.crossview.eval.synth.WorldSpec;
 import io.crossview.trainer.bench.SamplerComparison;
 import io.crossview.trainer.eval.HeldOutEvaluation;
 import io.crossview.trainer.eval.HeldOutSplit;
 import io.crossview.trainer.model.NetShape;
 import io.crossview.trainer.promotion.Contender;
 import io.crossview.trainer.sampling.PkSampler;
-import io.crossview.trainer.store.CropStore;
-import io.crossview.trainer.store.CropStoreSettings;
-import io.crossview.trainer.store.MarketImport;
+import io.crossview.trainer.train.Augmentation;
 import io.crossview.trainer.train.TrainSettings;
 import io.crossview.trainer.train.TrainingSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -52,28 +45,22 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16x4", description = "P x K (default: ${DEFAULT-VALUE})")
     String batch;
 
+    @Option(names = "--augment", defaultValue = "all",
+            description = "Training augmentations: all (default), none, or a list of crop, flip, colour, erase")
+    String augment;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON")
     Path json;
 
     @Override
     public Integer call() throws Exception {
-        Path tmp = Files.createTempDirectory("crossview-bench-train");
-        WorldSpec spec = new WorldSpec(seed, 4, people, seconds, 10, 640, 480);
-        System.out.println("bench train: rendering " + people + " people, " + seconds + " s, 4 cameras");
-        try (SyntheticWorld world = SyntheticWorld.create(spec)) {
-            MarketExport.write(world, tmp.resolve("market"), 5, seed);
-        }
-        try (CropStore store = CropStore.open(tmp.resolve("store"), new CropStoreSettings(100, Duration.ofDays(365)))) {
-            long now = System.currentTimeMillis();
-            MarketImport.importFolder(tmp.resolve("market").resolve("bounding_box_test"), store, now);
-            MarketImport.importFolder(tmp.resolve("market").resolve("query"), store, now);
-            HeldOutSplit split = HeldOutSplit.of(store, new HeldOutSplit.Rule(0.3, seed));
-            System.out.println("bench train: " + store.stats().crops() + " crops; " + split.summary());
+        try (SyntheticCrops crops = SyntheticCrops.render(seed, people, seconds, "bench train: ")) {
+            HeldOutSplit split = crops.split();
+            TrainingSet data = crops.data();
             NetShape shape = NetShape.DEFAULT;
-            TrainingSet data = TrainingSet.fromStore(store, split.trainLabels(), shape.preprocessing());
             String[] pk = batch.split("x");
             TrainSettings settings = TrainSettings.DEFAULTS.withBatch(Integer.parseInt(pk[0]), Integer.parseInt(pk[1]))
-                    .withSeed(seed).withLearningRate(lr);
+                    .withSeed(seed).withLearningRate(lr).withAugmentation(Augmentation.parse(augment));
             int pkBatches = new PkSampler(data.classes(), settings.p(), settings.k(), seed)
                     .batchesPerEpoch();
             HeldOutEvaluation evaluation = new HeldOutEvaluation();
@@ -97,7 +84,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 ObjectNode root = mapper.createObjectNode();
                 root.put("crops", data.size()).put("train_identities", data.classCount())
                         .put("held_out", split.summary()).put("builtin_mAP", builtin.mAP()).put("builtin_rank1", builtin.rank1())
-                        .put("pk_batches_per_epoch", pkBatches).put("p", settings.p()).put("k", settings.k());
+                        .put("augmentation", settings.augmentation().toString()).put("pk_batches_per_epoch", pkBatches).put("p", settings.p()).put("k", settings.k());
                 ArrayNode rows = root.putArray("points");
                 for (SamplerComparison.Point p : points) {
                     rows.addObject().put("sampler", p.sampler().name()).put("epoch", p.epoch()).put("batches", p.batches())

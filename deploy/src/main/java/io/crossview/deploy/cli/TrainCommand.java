@@ -15,6 +15,7 @@ import io.crossview.trainer.model.NetShape;
 import io.crossview.trainer.promotion.Contender;
 import io.crossview.trainer.promotion.ModelAnnouncer;
 import io.crossview.trainer.store.CropStore;
+import io.crossview.trainer.train.Augmentation;
 import io.crossview.trainer.train.TrainSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,6 +74,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "mAP a new model must gain over the current one to be announced (default: ${DEFAULT-VALUE})")
     double margin;
 
+    @Option(names = "--augment", defaultValue = "all",
+            description = "Training augmentations: all (default), none, or a list of crop, flip, colour, erase")
+    String augment;
+
     @Option(names = "--threads", defaultValue = "0", description = "Training threads (default: all cores)")
     int threads;
 
@@ -81,6 +86,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--no-announce", description = "Decide and log, but announce nothing (a dry run)")
     boolean noAnnounce;
+
+    @Option(names = "--out", paramLabel = "M.onnx",
+            description = "Also write the trained candidate here, whatever the promotion decides (one job only)")
+    Path out;
 
     @Option(names = "--current", paramLabel = "FILE",
             description = "Compare with this model instead of the one announced on the models topic")
@@ -100,6 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (noAnnounce && scheduled) {
             throw new IllegalArgumentException("--no-announce is for one job; a schedule collects and announces on Kafka");
         }
+        if (out != null && scheduled) {
+            throw new IllegalArgumentException("--out is for one job; a schedule writes each candidate under --workdir");
+        }
         // A dry run needs no Kafka: it compares with --current or the built-in model.
         Topics topics = noAnnounce ? null : kafka.ensureTopics();
         ModelRegistry registry = noAnnounce ? null : new ModelRegistry(kafka.bootstrap, topics.models().name());
@@ -109,7 +121,14 @@ public final class TrainCommand implements Callable<Integer> {
         TrainJob job = new TrainJob(settings, workdir, announcer, Clock.systemUTC(), line -> System.out.println("train: " + line));
         try (CropStore crops = store.open()) {
             if (!scheduled) {
-                job.run(crops, current(registry));
+                TrainJob.Result result = job.run(crops, current(registry));
+                if (out != null) {
+                    if (out.toAbsolutePath().getParent() != null) {
+                        java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+                    }
+                    java.nio.file.Files.copy(result.model(), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    System.out.println("train: candidate written to " + out);
+                }
                 return 0;
             }
             TrainSchedule schedule = new TrainSchedule(every == null ? null : TrainSchedule.parseDuration(every), newCrops);
@@ -180,7 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .withSampler(TrainSettings.Sampler.valueOf(choice("--sampler", sampler, "graph", "pk")))
                 .withLabels(TrainSettings.Labels.valueOf(choice("--labels", labels, "identity", "clusters")))
                 .withBatch(Integer.parseInt(pk[0].trim()), Integer.parseInt(pk[1].trim()))
-                .withSeed(seed).withThreads(threads).withLearningRate(lr);
+                .withSeed(seed).withThreads(threads).withLearningRate(lr).withAugmentation(Augmentation.parse(augment));
         return new TrainJobSettings(modelName, training, NetShape.DEFAULT, PseudoLabels.Settings.DEFAULTS.withEps(eps),
                 new HeldOutSplit.Rule(heldOut, HeldOutSplit.Rule.defaults().seed()), margin);
     }

@@ -1,5 +1,8 @@
 package io.crossview.deploy.synth;
 
+import io.crossview.eval.composite.SourceVideo;
+import io.crossview.eval.mot.MotFile;
+import io.crossview.eval.mot.MotRow;
 import io.crossview.eval.reid.MarketWriter;
 import io.crossview.eval.synth.GroundTruthBox;
 import io.crossview.eval.synth.SyntheticWorld;
@@ -48,6 +51,53 @@ public final class MarketExport {
                 }
             }
             return new MarketWriter(1, seed).write(dir, crops);
+        } finally {
+            owned.forEach(Mat::close);
+        }
+    }
+
+    /**
+     * Crops every {@code frameStep}-th frame of recorded cameras with ground truth in MOTChallenge
+     * layout ({@code dir/CAMERA.mp4}, {@code dir/CAMERA/gt/gt.txt}, frames from 1), such as a
+     * composite of real people; cameras are numbered 1..N in the given order.
+     */
+    public static MarketWriter.Summary fromVideos(Path dir, List<String> cameras, Path out, int frameStep, long seed)
+            throws IOException {
+        if (cameras.size() > MarketWriter.MAX_CAMERA) {
+            throw new IllegalArgumentException("Market-1501 names hold cameras 1 to 9; there are " + cameras.size());
+        }
+        List<MarketWriter.Crop> crops = new ArrayList<>();
+        List<Mat> owned = new ArrayList<>();
+        try {
+            for (int c = 0; c < cameras.size(); c++) {
+                int camera = c + 1;
+                java.util.Map<Integer, List<MotRow>> byFrame = new java.util.HashMap<>();
+                for (MotRow row : MotFile.readGroundTruth(dir.resolve(cameras.get(c)).resolve("gt").resolve("gt.txt"))) {
+                    byFrame.computeIfAbsent(row.frame(), k -> new ArrayList<>()).add(row);
+                }
+                SourceVideo.open(dir.resolve(cameras.get(c) + ".mp4")).forEachFrame((index, bgr) -> {
+                    int frame = index + 1;
+                    if (index % frameStep != 0) {
+                        return;
+                    }
+                    for (MotRow row : byFrame.getOrDefault(frame, List.of())) {
+                        boolean visible = row.visibility() < 0 || row.visibility() >= MIN_VISIBILITY;
+                        int x = Math.max(0, (int) Math.round(row.x()));
+                        int y = Math.max(0, (int) Math.round(row.y()));
+                        int w = Math.min(bgr.cols(), (int) Math.round(row.x() + row.w())) - x;
+                        int h = Math.min(bgr.rows(), (int) Math.round(row.y() + row.h())) - y;
+                        if (!visible || h < MIN_HEIGHT || w < 8) {
+                            continue;
+                        }
+                        try (Rect rect = new Rect(x, y, w, h); Mat view = new Mat(bgr, rect)) {
+                            Mat crop = view.clone();
+                            owned.add(crop);
+                            crops.add(new MarketWriter.Crop((int) row.id(), camera, frame, crop));
+                        }
+                    }
+                });
+            }
+            return new MarketWriter(1, seed).write(out, crops);
         } finally {
             owned.forEach(Mat::close);
         }

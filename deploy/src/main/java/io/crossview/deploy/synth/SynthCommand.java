@@ -101,8 +101,8 @@ public final class SynthCommand implements Callable<Integer> {
         if (seconds != null) {
             throw new IllegalArgumentException("--seconds does not apply to --composite: its length follows from the visits");
         }
-        if (market != null) {
-            throw new IllegalArgumentException("--market does not apply to --composite");
+        if (market != null && marketStep < 1) {
+            throw new IllegalArgumentException("--market-step must be >= 1");
         }
         CompositeSpec spec = new CompositeSpec(seed, cameras == null ? CompositeSpec.DEFAULT_CAMERAS : cameras,
                 people == null ? Integer.MAX_VALUE : people, fps, width, height);
@@ -111,6 +111,11 @@ public final class SynthCommand implements Callable<Integer> {
                 + " frames, " + summary.people() + " people, " + summary.boxes() + " ground-truth boxes "
                 + String.format(Locale.ROOT, "(no-linking floor: MTMC IDF1 %.3f)", summary.noLinkingFloor()) + ", topology, "
                 + "cameras.yaml, composite.yaml and people.png to " + out);
+        if (market != null) {
+            MarketWriter.Summary crops = MarketExport.fromVideos(out, summary.cameras(), market, marketStep, seed);
+            System.out.println("synth: wrote " + crops.queries() + " query and " + crops.gallery()
+                    + " gallery crops of " + crops.queryIdentities() + " real people to " + market);
+        }
         return 0;
     }
 }

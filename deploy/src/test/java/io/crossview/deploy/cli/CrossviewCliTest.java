@@ -79,4 +79,32 @@ class CrossviewCliTest {
         assertTrue(outcome.errLines().get(0).startsWith("crossview ingest: " + cameras
                 + ": camera door: unsupported url scheme 'gopher'"), outcome.errLines().get(0));
     }
+
+    @Test
+    void aDryRunTrainingJobWritesItsCandidateWhereOutSays() throws Exception {
+        Path market = dir.resolve("market");
+        try (io.crossview.eval.synth.SyntheticWorld world = io.crossview.eval.synth.SyntheticWorld.create(
+                new io.crossview.eval.synth.WorldSpec(1, 4, 12, 40, 10, 640, 480))) {
+            io.crossview.deploy.synth.MarketExport.write(world, market, 10, 1);
+        }
+        Path store = dir.resolve("store");
+        assertEquals(0, run("crops", "import", "--market", market.resolve("bounding_box_test").toString(), "--store",
+                store.toString()).exitCode());
+        Path candidate = dir.resolve("models").resolve("candidate.onnx");
+        Outcome outcome = run("train", "--store", store.toString(), "--workdir", dir.resolve("work").toString(),
+                "--no-announce", "--out", candidate.toString(), "--epochs", "1", "--batch", "4x2", "--held-out", "0.5");
+        assertEquals(0, outcome.exitCode(), outcome.errLines().toString());
+        try (io.crossview.embedder.runtime.ReidModel model = io.crossview.embedder.runtime.ReidModel.open(candidate)) {
+            assertTrue(model.version().startsWith("reid-"), model.version());
+        }
+    }
+
+    @Test
+    void outIsRefusedOnAScheduleWithOneLine() {
+        Outcome outcome = run("train", "--store", dir.resolve("store").toString(), "--every", "6h", "--out",
+                dir.resolve("m.onnx").toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("crossview train: --out is for one job; a schedule writes each candidate under --workdir"),
+                outcome.errLines());
+    }
 }

@@ -20,7 +20,7 @@ final class ExportCheck {
     static double check(ReidNet net, byte[] onnx, TrainingSet data, int pictures) {
         int n = Math.min(pictures, data.size());
         int[] indices = java.util.stream.IntStream.range(0, n).toArray();
-        float[] batch = data.batch(indices, null);
+        float[] batch = data.batch(indices);
         float[][] expected = net.describe(batch, n);
         double worst = 0;
         try (ReidModel model = ReidModel.open(onnx)) {

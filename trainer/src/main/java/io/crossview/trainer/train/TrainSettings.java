@@ -13,25 +13,25 @@ package io.crossview.trainer.train;
  * @param learningRate Adam's step size
  * @param weightDecay  L2 penalty on the weights
  * @param margin       batch-hard triplet margin, on L2-normalised descriptors
- * @param flip         mirror half the pictures at random (the only augmentation)
+ * @param augmentation what training pictures go through (torchreid's defaults: all of them)
  * @param seed         network initialisation, sampling and augmentation: one seed, one run
  * @param threads      LibTorch threads; 0 keeps its default (all cores)
  */
 public record TrainSettings(int epochs, Sampler sampler, Labels labels, int p, int k, double learningRate,
-                            double weightDecay, double margin, boolean flip, long seed, int threads) {
+                            double weightDecay, double margin, Augmentation augmentation, long seed, int threads) {
     public enum Sampler { GRAPH, PK }
 
     public enum Labels { IDENTITY, CLUSTERS }
 
     public static final TrainSettings DEFAULTS = new TrainSettings(10, Sampler.GRAPH, Labels.IDENTITY, 16, 4, 3.5e-4,
-            5e-4, 0.3, true, 1, 0);
+            5e-4, 0.3, Augmentation.ALL, 1, 0);
 
     public TrainSettings {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         }
-        if (sampler == null || labels == null) {
-            throw new IllegalArgumentException("sampler and labels must be given");
+        if (sampler == null || labels == null || augmentation == null) {
+            throw new IllegalArgumentException("sampler, labels and augmentation must be given");
         }
         if (p < 2 || k < 2) {
             throw new IllegalArgumentException("batches need p >= 2 classes of k >= 2 pictures (the triplet loss needs "
@@ -49,31 +49,35 @@ public record TrainSettings(int epochs, Sampler sampler, Labels labels, int p, i
     }
 
     public TrainSettings withEpochs(int e) {
-        return new TrainSettings(e, sampler, labels, p, k, learningRate, weightDecay, margin, flip, seed, threads);
+        return new TrainSettings(e, sampler, labels, p, k, learningRate, weightDecay, margin, augmentation, seed, threads);
     }
 
     public TrainSettings withSampler(Sampler s) {
-        return new TrainSettings(epochs, s, labels, p, k, learningRate, weightDecay, margin, flip, seed, threads);
+        return new TrainSettings(epochs, s, labels, p, k, learningRate, weightDecay, margin, augmentation, seed, threads);
     }
 
     public TrainSettings withLabels(Labels l) {
-        return new TrainSettings(epochs, sampler, l, p, k, learningRate, weightDecay, margin, flip, seed, threads);
+        return new TrainSettings(epochs, sampler, l, p, k, learningRate, weightDecay, margin, augmentation, seed, threads);
     }
 
     public TrainSettings withBatch(int classes, int pictures) {
-        return new TrainSettings(epochs, sampler, labels, classes, pictures, learningRate, weightDecay, margin, flip, seed,
+        return new TrainSettings(epochs, sampler, labels, classes, pictures, learningRate, weightDecay, margin, augmentation, seed,
                 threads);
     }
 
     public TrainSettings withSeed(long s) {
-        return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, flip, s, threads);
+        return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, augmentation, s, threads);
     }
 
     public TrainSettings withLearningRate(double lr) {
-        return new TrainSettings(epochs, sampler, labels, p, k, lr, weightDecay, margin, flip, seed, threads);
+        return new TrainSettings(epochs, sampler, labels, p, k, lr, weightDecay, margin, augmentation, seed, threads);
     }
 
     public TrainSettings withThreads(int t) {
-        return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, flip, seed, t);
+        return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, augmentation, seed, t);
+    }
+
+    public TrainSettings withAugmentation(Augmentation a) {
+        return new TrainSettings(epochs, sampler, labels, p, k, learningRate, weightDecay, margin, a, seed, threads);
     }
 }

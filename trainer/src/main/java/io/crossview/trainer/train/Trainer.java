@@ -123,14 +123,12 @@ public final class Trainer {
             for (Batch batch : batches.batches()) {
                 int[] pictures = new int[batch.size()];
                 long[] batchLabels = new long[batch.size()];
-                boolean[] flips = new boolean[batch.size()];
                 for (int i = 0; i < pictures.length; i++) {
                     pictures[i] = members[batch.image(i)];
                     batchLabels[i] = memberClasses[batch.image(i)];
-                    flips[i] = settings.flip() && random.nextBoolean();
                 }
                 try (PointerScope scope = new PointerScope()) {
-                    Tensor x = Tensors.floats(data.batch(pictures, flips), device, pictures.length, 3, shape.height(),
+                    Tensor x = Tensors.floats(data.batch(pictures, settings.augmentation(), random), device, pictures.length, 3, shape.height(),
                             shape.width());
                     Tensor y = Tensors.longs(batchLabels, device);
                     ReidNet.Features f = net.forward(x, true);
@@ -205,7 +203,7 @@ public final class Trainer {
         float[][] out = new float[pictures.length][];
         for (int from = 0; from < pictures.length; from += DESCRIBE_BATCH) {
             int[] chunk = java.util.Arrays.copyOfRange(pictures, from, Math.min(pictures.length, from + DESCRIBE_BATCH));
-            float[][] rows = net.describe(data.batch(chunk, null), chunk.length);
+            float[][] rows = net.describe(data.batch(chunk), chunk.length);
             System.arraycopy(rows, 0, out, from, rows.length);
         }
         return out;

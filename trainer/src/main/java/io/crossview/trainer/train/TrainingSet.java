@@ -104,25 +104,20 @@ public final class TrainingSet {
         return tracks.clone();
     }
 
-    /**
-     * The pictures {@code indices} as one NCHW batch; with {@code flips}, picture i is mirrored
-     * left to right where {@code flips[i]} (people look the same mirrored; stripes are unchanged).
-     */
-    public float[] batch(int[] indices, boolean[] flips) {
+    /** The pictures {@code indices} as one NCHW batch, as preprocessed. */
+    public float[] batch(int[] indices) {
+        return batch(indices, Augmentation.NONE, null);
+    }
+
+    /** As {@link #batch(int[])}, each picture augmented with draws from {@code random}. */
+    public float[] batch(int[] indices, Augmentation augmentation, java.util.SplittableRandom random) {
         int per = preprocessing.floatsPerCrop();
-        int w = preprocessing.width();
         float[] out = new float[indices.length * per];
         for (int i = 0; i < indices.length; i++) {
-            float[] src = pictures[indices[i]];
-            int base = i * per;
-            if (flips == null || !flips[i]) {
-                System.arraycopy(src, 0, out, base, per);
+            if (augmentation.equals(Augmentation.NONE)) {
+                System.arraycopy(pictures[indices[i]], 0, out, i * per, per);
             } else {
-                for (int row = 0; row < per / w; row++) {
-                    for (int x = 0; x < w; x++) {
-                        out[base + row * w + x] = src[row * w + (w - 1 - x)];
-                    }
-                }
+                augmentation.apply(pictures[indices[i]], out, i * per, preprocessing, random);
             }
         }
         return out;

@@ -3,10 +3,12 @@ package io.crossview.trainer.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.common.wire.HarvestedCrop;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TrainingSetTest {
@@ -27,16 +29,28 @@ class TrainingSetTest {
     }
 
     @Test
-    void batchHoldsThePreprocessedPicturesAndMirrorsTheFlippedOnes() {
-        float[] plain = DATA.batch(new int[] {5}, null);
-        float[] flipped = DATA.batch(new int[] {5}, new boolean[] {true});
+    void batchHoldsThePreprocessedPicturesAndMirrorsAboutHalfWhenFlipping() {
+        int[] fives = new int[40];
+        Arrays.fill(fives, 5);
+        float[] plain = DATA.batch(new int[] {5});
+        float[] batch = DATA.batch(fives, new Augmentation(false, true, false, false), new SplittableRandom(7));
+        int per = TrainerTest.PRE.floatsPerCrop();
         int w = TrainerTest.PRE.width();
-        assertEquals(TrainerTest.PRE.floatsPerCrop(), plain.length);
-        for (int row = 0; row < plain.length / w; row++) {
-            for (int x = 0; x < w; x++) {
-                assertEquals(plain[row * w + x], flipped[row * w + (w - 1 - x)], 0f);
+        assertEquals(per, plain.length);
+        int mirrored = 0;
+        for (int i = 0; i < fives.length; i++) {
+            float[] one = Arrays.copyOfRange(batch, i * per, (i + 1) * per);
+            if (!Arrays.equals(one, plain)) {
+                for (int row = 0; row < per / w; row++) {
+                    for (int x = 0; x < w; x++) {
+                        assertEquals(plain[row * w + x], one[row * w + (w - 1 - x)], 0f, "neither plain nor mirrored");
+                    }
+                }
+                mirrored++;
             }
         }
-        assertArrayEquals(flipped, DATA.batch(new int[] {5}, new boolean[] {true}), "flipping is deterministic");
+        assertTrue(mirrored > 10 && mirrored < 30, mirrored + " of 40 mirrored");
+        assertArrayEquals(batch, DATA.batch(fives, new Augmentation(false, true, false, false), new SplittableRandom(7)),
+                "one seed, one batch");
     }
 }

@@ -1,0 +1,43 @@
+package io.crossview.deploy.bench;
+
+import io.crossview.deploy.synth.MarketExport;
+import io.crossview.eval.synth.SyntheticWorld;
+import io.crossview.eval.synth.WorldSpec;
+import io.crossview.trainer.eval.HeldOutSplit;
+import io.crossview.trainer.model.NetShape;
+import io.crossview.trainer.store.CropStore;
+import io.crossview.trainer.store.CropStoreSettings;
+import io.crossview.trainer.store.MarketImport;
+import io.crossview.trainer.train.TrainingSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The training benchmarks' crops: a synthetic world rendered for four cameras, exported as a
+ * Market-1501 folder, imported into a crop store and split into training and held-out identities.
+ */
+record SyntheticCrops(CropStore store, HeldOutSplit split, TrainingSet data) implements AutoCloseable {
+    static SyntheticCrops render(long seed, int people, int seconds, String progressPrefix) throws IOException {
+        Path tmp = Files.createTempDirectory("crossview-bench-train");
+        WorldSpec spec = new WorldSpec(seed, 4, people, seconds, 10, 640, 480);
+        System.out.println(progressPrefix + "rendering " + people + " people, " + seconds + " s, 4 cameras");
+        try (SyntheticWorld world = SyntheticWorld.create(spec)) {
+            MarketExport.write(world, tmp.resolve("market"), 5, seed);
+        }
+        CropStore store = CropStore.open(tmp.resolve("store"), new CropStoreSettings(100, Duration.ofDays(365)));
+        long now = System.currentTimeMillis();
+        MarketImport.importFolder(tmp.resolve("market").resolve("bounding_box_test"), store, now);
+        MarketImport.importFolder(tmp.resolve("market").resolve("query"), store, now);
+        HeldOutSplit split = HeldOutSplit.of(store, new HeldOutSplit.Rule(0.3, seed));
+        System.out.println(progressPrefix + store.stats().crops() + " crops; " + split.summary());
+        TrainingSet data = TrainingSet.fromStore(store, split.trainLabels(), NetShape.DEFAULT.preprocessing());
+        return new SyntheticCrops(store, split, data);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
