@@ -74,6 +74,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "mAP a new model must gain over the current one to be announced (default: ${DEFAULT-VALUE})")
     double margin;
 
+    @Option(names = "--backbone", defaultValue = "builtin",
+            description = "builtin: our small trunk from random weights (default); mobilenetv2: ImageNet MobileNetV2-1.4 "
+                    + "from npm (nsfwjs), imported from TF.js")
+    String backbone;
+
     @Option(names = "--augment", defaultValue = "all",
             description = "Training augmentations: all (default), none, or a list of crop, flip, colour, erase")
     String augment;
@@ -200,7 +205,9 @@ public final class TrainCommand implements Callable<Integer> {
                 .withLabels(TrainSettings.Labels.valueOf(choice("--labels", labels, "identity", "clusters")))
                 .withBatch(Integer.parseInt(pk[0].trim()), Integer.parseInt(pk[1].trim()))
                 .withSeed(seed).withThreads(threads).withLearningRate(lr).withAugmentation(Augmentation.parse(augment));
-        return new TrainJobSettings(modelName, training, NetShape.DEFAULT, PseudoLabels.Settings.DEFAULTS.withEps(eps),
+        NetShape shape = choice("--backbone", backbone, "builtin", "mobilenetv2").equals("BUILTIN") ? NetShape.DEFAULT
+                : NetShape.MOBILENET_V2;
+        return new TrainJobSettings(modelName, training, shape, PseudoLabels.Settings.DEFAULTS.withEps(eps),
                 new HeldOutSplit.Rule(heldOut, HeldOutSplit.Rule.defaults().seed()), margin);
     }
 

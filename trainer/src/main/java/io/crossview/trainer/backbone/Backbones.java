@@ -5,6 +5,7 @@ import io.crossview.common.tfjs.BundledGraph;
 import io.crossview.common.tfjs.ConvChain;
 import io.crossview.common.tfjs.ModelFormatException;
 import io.crossview.common.tfjs.TfjsGraph;
+import io.crossview.trainer.model.NetShape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import java.util.zip.ZipOutputStream;
 public final class Backbones {
     /** The last convolution of MobileNetV2's trunk (1792 channels for the 1.4 width), before its pooling. */
     static final String MOBILENET_V2_TRUNK_END = "MobilenetV2/Conv_1/Relu6";
+    /** The end of MobileNetV2's 136-channel stage (stride 16): the re-ID trunk, see {@link NetShape.Backbone}. */
+    static final String MOBILENET_V2_REID_END = "MobilenetV2/expanded_conv_12/add";
     private static final String MODEL_JSON = "model.json";
 
     private Backbones() {
@@ -32,11 +35,23 @@ public final class Backbones {
 
     /** The MobileNetV2-1.4 trunk of nsfwjs as a chain of layers, fetched and cached on first use. */
     public static ConvChain mobileNetV2(Path cacheDir, Consumer<String> progress) throws IOException {
+        return mobileNetV2(cacheDir, progress, MOBILENET_V2_TRUNK_END);
+    }
+
+    /** The pretrained chain a network of {@code shape} starts from, or null for the built-in trunk. */
+    public static ConvChain forShape(NetShape shape, Path cacheDir, Consumer<String> progress) throws IOException {
+        return switch (shape.backbone()) {
+            case BUILTIN -> null;
+            case MOBILENET_V2 -> mobileNetV2(cacheDir, progress, MOBILENET_V2_REID_END);
+        };
+    }
+
+    private static ConvChain mobileNetV2(Path cacheDir, Consumer<String> progress, String endNode) throws IOException {
         Path zip = PretrainedModels.obtain(PretrainedModels.MOBILENET_V2, cacheDir, Backbones::unwrap, progress);
         TfjsGraph graph = read(zip);
-        String end = graph.nodes().stream().map(n -> n.name()).filter(n -> n.endsWith(MOBILENET_V2_TRUNK_END))
+        String end = graph.nodes().stream().map(n -> n.name()).filter(n -> n.endsWith(endNode))
                 .findFirst().orElseThrow(() -> new ModelFormatException(zip.getFileName() + " has no node ending in "
-                        + MOBILENET_V2_TRUNK_END + ": not the MobileNetV2 it was checked to be"));
+                        + endNode + ": not the MobileNetV2 it was checked to be"));
         return ConvChain.of(graph, end);
     }
 

@@ -48,6 +48,20 @@ public final class ImportedTrunk {
         return chain.outChannels();
     }
 
+    /** The chain with the weights as they are now (trained), for the exporter. */
+    public ConvChain trained() {
+        List<ConvChain.Step> steps = new ArrayList<>();
+        for (Layer layer : layers) {
+            if (layer.step() instanceof ConvChain.Conv c) {
+                steps.add(new ConvChain.Conv(c.name(), c.from(), c.in(), c.out(), c.groups(), c.kernel(), c.stride(),
+                        c.same(), Tensors.values(layer.weight()), Tensors.values(layer.bias()), c.activation()));
+            } else {
+                steps.add(layer.step());
+            }
+        }
+        return new ConvChain(chain.input(), steps);
+    }
+
     /** Feature maps [N, C, H', W'] of images [N, 3, H, W]. */
     public Tensor forward(Tensor images) {
         Map<String, Tensor> values = new HashMap<>();
@@ -68,14 +82,18 @@ public final class ImportedTrunk {
     }
 
     private static Tensor conv(ConvChain.Conv c, Tensor x, Layer layer) {
+        long[] symmetric = {0, 0};
         if (c.same()) {
             long[] pads = samePads(x.size(2), x.size(3), c.kernel(), c.stride());
-            if (pads[0] + pads[1] + pads[2] + pads[3] > 0) {
+            if (pads[0] == pads[1] && pads[2] == pads[3]) {
+                // the convolution pads evenly itself, without a padded copy of the input
+                symmetric = new long[] {pads[2], pads[0]};
+            } else {
                 x = torch.constant_pad_nd(x, pads);
             }
         }
         Tensor y = torch.conv2d(x, layer.weight(), new TensorOptional(layer.bias()), new long[] {c.stride(), c.stride()},
-                new long[] {0, 0}, new long[] {1, 1}, c.groups());
+                symmetric, new long[] {1, 1}, c.groups());
         return switch (c.activation()) {
             case NONE -> y;
             case RELU -> y.relu();
@@ -84,7 +102,7 @@ public final class ImportedTrunk {
     }
 
     /** TF's SAME: out = ceil(in / stride); the padding that needs, the odd one at the end. Order: left, right, top, bottom. */
-    static long[] samePads(long height, long width, int kernel, int stride) {
+    public static long[] samePads(long height, long width, int kernel, int stride) {
         long padH = Math.max((ceilDiv(height, stride) - 1) * stride + kernel - height, 0);
         long padW = Math.max((ceilDiv(width, stride) - 1) * stride + kernel - width, 0);
         return new long[] {padW / 2, padW - padW / 2, padH / 2, padH - padH / 2};

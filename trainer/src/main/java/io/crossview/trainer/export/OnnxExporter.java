@@ -18,8 +18,8 @@ import java.util.Map;
  * calibration where the job measured one ({@link CalibrationMetadata}'s keys).
  *
  * <p>Batch normalisation is folded into the convolutions, so the graph is only Conv, Relu,
- * MaxPool, the two poolings, LpNormalization and reshapes: the inference forward pass of the
- * network, written out op by op.
+ * MaxPool, the two poolings, LpNormalization and reshapes (plus Clip, Add and Mul for an
+ * imported MobileNetV2 trunk): the inference forward pass of the network, written out op by op.
  */
 public final class OnnxExporter {
     public static final String KEY_EPOCHS = "crossview.trained_epochs";
@@ -47,23 +47,29 @@ public final class OnnxExporter {
             throw new IllegalArgumentException("preprocessing " + preprocessing + " does not match the network input "
                     + shape.height() + "x" + shape.width());
         }
-        List<ConvBn.Folded> layers = net.foldedLayers();
         OnnxGraph g = new OnnxGraph(provenance.name());
         String x = g.floatInput("images", "N", 3, shape.height(), shape.width());
+        String trunk;
+        java.util.Optional<io.crossview.common.tfjs.ConvChain> imported = net.importedTrunk();
+        if (imported.isPresent()) {
+            trunk = ChainWriter.write(g, imported.get(), x);
+        } else {
+            List<ConvBn.Folded> layers = net.foldedTrunk();
+            x = relu(g, conv(g, x, layers.get(0)));
+            x = maxPool(g, relu(g, conv(g, x, layers.get(1))));
+            trunk = maxPool(g, relu(g, conv(g, x, layers.get(2))));
+        }
+        List<ConvBn.Folded> heads = net.foldedHeads();
 
-        x = relu(g, conv(g, x, layers.get(0)));
-        x = maxPool(g, relu(g, conv(g, x, layers.get(1))));
-        String trunk = maxPool(g, relu(g, conv(g, x, layers.get(2))));
-
-        String pooled = g.node("GlobalAveragePool", "global_pool", new String[] {relu(g, conv(g, trunk, layers.get(3)))});
-        String global = g.node("Reshape", "global_raw", new String[] {conv(g, pooled, layers.get(4)),
+        String pooled = g.node("GlobalAveragePool", "global_pool", new String[] {relu(g, conv(g, trunk, heads.get(0)))});
+        String global = g.node("Reshape", "global_raw", new String[] {conv(g, pooled, heads.get(1)),
                 g.longs("global_shape", new long[] {0, shape.globalDim()}, 2)});
 
         long rows = shape.featureRows() / shape.stripes();
-        String stripes = g.node("AveragePool", "stripe_pool", new String[] {relu(g, conv(g, trunk, layers.get(5)))},
+        String stripes = g.node("AveragePool", "stripe_pool", new String[] {relu(g, conv(g, trunk, heads.get(2)))},
                 OnnxGraph.ints("kernel_shape", rows, shape.featureCols()),
                 OnnxGraph.ints("strides", rows, shape.featureCols()));
-        String partRows = g.node("Reshape", "part_rows", new String[] {conv(g, stripes, layers.get(6)),
+        String partRows = g.node("Reshape", "part_rows", new String[] {conv(g, stripes, heads.get(3)),
                 g.longs("part_rows_shape", new long[] {0, shape.partDim(), shape.stripes()}, 3)});
         String parts = g.node("Transpose", "parts", new String[] {partRows}, OnnxGraph.ints("perm", 0, 2, 1));
         String local = g.node("Reshape", "local_raw", new String[] {parts,
@@ -78,6 +84,30 @@ public final class OnnxExporter {
             metadata.putAll(calibration.toMetadata());
         }
         return g.toModel("crossview-trainer", metadata);
+    }
+
+    /**
+     * A pretrained trunk on its own as a re-ID model, for zero-shot measurement: {@code global} is
+     * the trunk's feature map averaged over the picture, {@code parts} over each stripe.
+     */
+    public static byte[] exportTrunk(io.crossview.common.tfjs.ConvChain chain, NetShape shape, Provenance provenance) {
+        Preprocessing preprocessing = shape.preprocessing();
+        OnnxGraph g = new OnnxGraph(provenance.name());
+        String trunk = ChainWriter.write(g, chain, g.floatInput("images", "N", 3, shape.height(), shape.width()));
+        int c = chain.outChannels();
+        String pooled = g.node("GlobalAveragePool", "global_pool", new String[] {trunk});
+        String global = g.node("Reshape", "global_raw", new String[] {pooled, g.longs("global_shape", new long[] {0, c}, 2)});
+        long rows = shape.featureRows() / shape.stripes();
+        String stripes = g.node("AveragePool", "stripe_pool", new String[] {trunk},
+                OnnxGraph.ints("kernel_shape", rows, shape.featureCols()),
+                OnnxGraph.ints("strides", rows, shape.featureCols()));
+        String partRows = g.node("Reshape", "part_rows", new String[] {stripes,
+                g.longs("part_rows_shape", new long[] {0, c, shape.stripes()}, 3)});
+        g.node("Transpose", "parts", new String[] {partRows}, OnnxGraph.ints("perm", 0, 2, 1));
+        g.node("LpNormalization", "global", new String[] {global}, OnnxGraph.integer("axis", 1), OnnxGraph.integer("p", 2));
+        g.floatOutput("global", "N", c);
+        g.floatOutput("parts", "N", shape.stripes(), c);
+        return g.toModel("crossview-trainer", metadata(shape, preprocessing, provenance));
     }
 
     private static String conv(OnnxGraph g, String input, ConvBn.Folded layer) {

@@ -1,6 +1,9 @@
 package io.crossview.trainer.job;
 
+import io.crossview.common.sample.SampleVideo;
+import io.crossview.common.tfjs.ConvChain;
 import io.crossview.embedder.runtime.CalibrationMetadata;
+import io.crossview.trainer.backbone.Backbones;
 import io.crossview.trainer.eval.HeldOutEvaluation;
 import io.crossview.trainer.eval.HeldOutSplit;
 import io.crossview.trainer.export.OnnxExporter;
@@ -85,7 +88,8 @@ public final class TrainJob {
         byte[] onnx;
         double error;
         Optional<CalibrationMetadata> calibration;
-        try (ReidNet net = new Trainer(training, shape, labeller).train(data, checkpoints,
+        ConvChain pretrained = Backbones.forShape(shape, SampleVideo.defaultCacheDir(), progress);
+        try (ReidNet net = new Trainer(training, shape, labeller, pretrained).train(data, checkpoints,
                 (report, n) -> progress.accept(report.toLine()))) {
             OnnxExporter.Provenance provenance = new OnnxExporter.Provenance(settings.modelName() + "-" + stamp,
                     training.epochs(), data.size() + " crops of " + data.classCount() + " identities");

@@ -1,5 +1,7 @@
 package io.crossview.trainer.model;
 
+import io.crossview.common.tfjs.ConvChain;
+import io.crossview.trainer.backbone.ImportedTrunk;
 import java.nio.file.Path;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Device;
@@ -19,7 +21,7 @@ import org.bytedeco.pytorch.global.torch;
  *
  * <pre>
  * stem 3x3/2 → block1 3x3 + pool → block2 3x3 + pool ─┬→ global 3x3 → mean → embed 1x1 → global [G]
- *                                                      └→ local 3x3 → stripe means → embed 1x1 → parts [S, P]
+ *   (or a pretrained {@link ImportedTrunk})            └→ local 3x3 → stripe means → embed 1x1 → parts [S, P]
  * </pre>
  */
 public final class ReidNet implements AutoCloseable {
@@ -29,6 +31,7 @@ public final class ReidNet implements AutoCloseable {
     final ConvBn stem;
     final ConvBn block1;
     final ConvBn block2;
+    private final ImportedTrunk imported;
     final ConvBn globalConv;
     final ConvBn globalEmbed;
     final ConvBn localConv;
@@ -36,12 +39,30 @@ public final class ReidNet implements AutoCloseable {
 
     /** A network with fresh weights drawn from torch's generator seeded with {@code seed}. */
     public ReidNet(NetShape shape, long seed) {
+        this(shape, seed, null);
+    }
+
+    /**
+     * A network whose trunk starts from {@code pretrained} (required for, and only for, an
+     * imported backbone) and whose heads start from weights drawn with {@code seed}.
+     */
+    public ReidNet(NetShape shape, long seed, ConvChain pretrained) {
         this.shape = shape;
         torch.manual_seed(seed);
         int[] c = shape.channels();
-        stem = new ConvBn(module, "stem", 3, c[0], 3, 2);
-        block1 = new ConvBn(module, "block1", c[0], c[1], 3, 1);
-        block2 = new ConvBn(module, "block2", c[1], c[2], 3, 1);
+        boolean builtin = shape.backbone() == NetShape.Backbone.BUILTIN;
+        if (builtin != (pretrained == null)) {
+            throw new IllegalArgumentException(builtin ? "the built-in trunk takes no pretrained chain"
+                    : "a " + shape.backbone() + " network needs its pretrained chain");
+        }
+        if (!builtin && pretrained.outChannels() != c[2]) {
+            throw new IllegalArgumentException("the pretrained trunk ends in " + pretrained.outChannels()
+                    + " channels, the shape says " + c[2]);
+        }
+        stem = builtin ? new ConvBn(module, "stem", 3, c[0], 3, 2) : null;
+        block1 = builtin ? new ConvBn(module, "block1", c[0], c[1], 3, 1) : null;
+        block2 = builtin ? new ConvBn(module, "block2", c[1], c[2], 3, 1) : null;
+        imported = builtin ? null : new ImportedTrunk(module, "trunk", pretrained);
         globalConv = new ConvBn(module, "global", c[2], c[3], 3, 1);
         globalEmbed = new ConvBn(module, "global_embed", c[3], shape.globalDim(), 1, 1);
         localConv = new ConvBn(module, "local", c[2], c[3], 3, 1);
@@ -68,9 +89,14 @@ public final class ReidNet implements AutoCloseable {
 
     /** A forward pass over images [N, 3, H, W], preprocessed as {@link #preprocessing} says. */
     public Features forward(Tensor images, boolean training) {
-        Tensor h = stem.forward(images, training).relu();
-        h = pool(block1.forward(h, training).relu());
-        h = pool(block2.forward(h, training).relu());
+        Tensor h;
+        if (imported != null) {
+            h = imported.forward(images);
+        } else {
+            h = stem.forward(images, training).relu();
+            h = pool(block1.forward(h, training).relu());
+            h = pool(block2.forward(h, training).relu());
+        }
 
         Tensor g = globalConv.forward(h, training).relu();
         g = torch.adaptive_avg_pool2d(g, 1, 1);
@@ -117,10 +143,22 @@ public final class ReidNet implements AutoCloseable {
         return n;
     }
 
-    /** The layers in graph order, batch normalisation folded in, for the exporter. */
-    public java.util.List<ConvBn.Folded> foldedLayers() {
-        return java.util.List.of(stem.fold(), block1.fold(), block2.fold(), globalConv.fold(), globalEmbed.fold(),
-                localConv.fold(), localEmbed.fold());
+    /** The built-in trunk's layers in graph order, batch normalisation folded in, for the exporter. */
+    public java.util.List<ConvBn.Folded> foldedTrunk() {
+        if (imported != null) {
+            throw new IllegalStateException("the trunk is imported: see importedTrunk()");
+        }
+        return java.util.List.of(stem.fold(), block1.fold(), block2.fold());
+    }
+
+    /** The imported trunk with its trained weights, if the network has one. */
+    public java.util.Optional<ConvChain> importedTrunk() {
+        return java.util.Optional.ofNullable(imported).map(ImportedTrunk::trained);
+    }
+
+    /** The branches' layers, normalisation folded in: global conv, global embed, local conv, local embed. */
+    public java.util.List<ConvBn.Folded> foldedHeads() {
+        return java.util.List.of(globalConv.fold(), globalEmbed.fold(), localConv.fold(), localEmbed.fold());
     }
 
     public void save(Path file) {

@@ -1,5 +1,6 @@
 package io.crossview.trainer.train;
 
+import io.crossview.common.tfjs.ConvChain;
 import io.crossview.embedder.runtime.Embedding;
 import io.crossview.trainer.loss.BatchHardTriplet;
 import io.crossview.trainer.loss.ClusterMemory;
@@ -42,11 +43,18 @@ public final class Trainer {
     private final TrainSettings settings;
     private final NetShape shape;
     private final Labeller labeller;
+    private final ConvChain pretrained;
 
     public Trainer(TrainSettings settings, NetShape shape, Labeller labeller) {
+        this(settings, shape, labeller, null);
+    }
+
+    /** @param pretrained the trunk an imported-backbone shape starts from (null for the built-in trunk) */
+    public Trainer(TrainSettings settings, NetShape shape, Labeller labeller, ConvChain pretrained) {
         this.settings = settings;
         this.shape = shape;
         this.labeller = labeller;
+        this.pretrained = pretrained;
     }
 
     /** Chooses the labels of each epoch. */
@@ -67,7 +75,7 @@ public final class Trainer {
      */
     public ReidNet train(TrainingSet data, Path checkpoints, Listener listener) throws IOException {
         TorchRuntime.prepare(shape, settings.threads());
-        ReidNet net = new ReidNet(shape, settings.seed());
+        ReidNet net = new ReidNet(shape, settings.seed(), pretrained);
         org.bytedeco.pytorch.Device device = TorchRuntime.device();
         net.useDevice(device);
         List<IdentityHead> heads = new ArrayList<>();

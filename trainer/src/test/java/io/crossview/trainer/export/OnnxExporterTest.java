@@ -25,7 +25,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
+import io.crossview.trainer.backbone.TinyBackbones;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OnnxExporterTest {
     private static final NetShape SMALL = new NetShape(64, 32, new int[] {8, 8, 16, 16}, 4, 16, 8);
@@ -85,6 +88,34 @@ class OnnxExporterTest {
     }
 
     @Test
+    void aNetworkOnAnImportedTrunkExportsItsTrainedWeightsWithinTheParityAndKeepsTheContract(@TempDir Path dir)
+            throws Exception {
+        NetShape shape = new NetShape(32, 16, new int[] {8, 8, 8, 8}, 2, 8, 4, NetShape.Backbone.MOBILENET_V2);
+        io.crossview.common.tfjs.ConvChain pretrained = TinyBackbones.strideSixteen(dir, 8);
+        try (ReidNet net = trainedABit(new ReidNet(shape, 11, pretrained), shape)) {
+            float[] before = pretrained.steps().stream().filter(s -> s instanceof io.crossview.common.tfjs.ConvChain.Conv)
+                    .map(s -> ((io.crossview.common.tfjs.ConvChain.Conv) s).weight()).findFirst().orElseThrow();
+            float[] after = ((io.crossview.common.tfjs.ConvChain.Conv) net.importedTrunk().orElseThrow().steps().get(2))
+                    .weight();
+            assertTrue(!java.util.Arrays.equals(before, after), "training moved the imported weights");
+            int n = 4;
+            float[] images = noise(n, shape, 5);
+            for (int i = 0; i < images.length; i++) {
+                images[i] = Math.abs(images[i]) % 1f; // the trunk reads [0, 1]
+            }
+            float[][] expected = net.describe(images, n);
+            byte[] onnx = OnnxExporter.export(net, shape.preprocessing(), PROVENANCE);
+            float[][] actual = runOrt(onnx, images, n, shape);
+            for (int i = 0; i < n; i++) {
+                assertArrayEquals(expected[i], actual[i], 1e-4f, "descriptor of image " + i);
+            }
+            try (ReidModel model = ReidModel.open(onnx)) {
+                assertEquals(shape.preprocessing(), model.preprocessing(), "mean 0, std 1: the trunk scales its input");
+            }
+        }
+    }
+
+    @Test
     void aCalibrationIsWrittenIntoTheMetadataForTheEmbedderToRead() {
         CalibrationMetadata calibration = new CalibrationMetadata(Logistic.through(0.8, 25), Logistic.through(0.6, 20),
                 140, 1300);
@@ -107,7 +138,10 @@ class OnnxExporterTest {
 
     /** A few optimiser steps so that the weights, the affine BN terms and the running statistics all move. */
     static ReidNet trainedABit(NetShape shape) {
-        ReidNet net = new ReidNet(shape, 11);
+        return trainedABit(new ReidNet(shape, 11), shape);
+    }
+
+    static ReidNet trainedABit(ReidNet net, NetShape shape) {
         Adam adam = new Adam(net.parameters(), new AdamOptions(0.05));
         net.train(true);
         for (int step = 0; step < 3; step++) {

@@ -57,6 +57,23 @@ class TrainerTest {
     }
 
     @Test
+    void aNetworkOnAnImportedTrunkFineTunesTheTrunkAndItsLossFalls(@TempDir Path dir) throws Exception {
+        NetShape shape = new NetShape(32, 16, new int[] {8, 8, 8, 8}, 2, 8, 4, NetShape.Backbone.MOBILENET_V2);
+        io.crossview.common.tfjs.ConvChain pretrained = io.crossview.trainer.backbone.TinyBackbones.strideSixteen(dir, 8);
+        List<HarvestedCrop> crops = TrainingFixtures.crops(10, 8, 3);
+        TrainingSet small = TrainingSet.of(crops, TrainingFixtures.labels(crops), shape.preprocessing());
+        List<EpochReport> reports = new ArrayList<>();
+        try (ReidNet net = new Trainer(FAST.withEpochs(4), shape, new Identities(), pretrained)
+                .train(small, null, (r, n) -> reports.add(r))) {
+            io.crossview.common.tfjs.ConvChain.Conv first = (io.crossview.common.tfjs.ConvChain.Conv) pretrained.steps().get(2);
+            io.crossview.common.tfjs.ConvChain.Conv now = (io.crossview.common.tfjs.ConvChain.Conv)
+                    net.importedTrunk().orElseThrow().steps().get(2);
+            assertTrue(!java.util.Arrays.equals(first.weight(), now.weight()), "the pretrained stem was fine-tuned");
+        }
+        assertTrue(reports.get(3).loss() < reports.get(0).loss(), "loss falls: " + reports);
+    }
+
+    @Test
     void graphEpochsHaveOneBatchPerClassAndPkEpochsCoverEveryPicture() throws Exception {
         List<EpochReport> graph = new ArrayList<>();
         new Trainer(FAST.withEpochs(1), SMALL, new Identities()).train(data, null, (r, n) -> graph.add(r)).close();
