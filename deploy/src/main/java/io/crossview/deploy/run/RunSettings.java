@@ -26,6 +26,12 @@ public record RunSettings(String command, Path out, String bootstrap, String top
                 keepEmbeddings, model, harvestInto, matcher);
     }
 
+    /** These settings with the run's harvest stored in the crop store at {@code store} once it drains (null: not). */
+    public RunSettings withHarvestInto(Path store) {
+        return new RunSettings(command, out, bootstrap, topicPrefix, detection, annotations, realtime, topology,
+                keepEmbeddings, reidModel, store, matcher);
+    }
+
     public RunSettings {
         topology = topology == null ? SiteTopology.NONE : topology;
         matcher = matcher == null ? MatcherFile.DEFAULTS : matcher;

@@ -34,7 +34,7 @@ class SyntheticRunIT {
     }
 
     @Test
-    void anOracleRunOnTheSyntheticWorldScoresWellAgainstItsGroundTruth() throws Exception {
+    void anOracleRunOnTheSyntheticWorldScoresWellAgainstItsGroundTruthAndStoresItsHarvest() throws Exception {
         WorldSpec spec = new WorldSpec(3, 4, 8, 12, 10, 640, 480);
         SynthWriter.write(spec, dir.resolve("gt"), null);
         List<CameraConfig> cameras = new ArrayList<>();
@@ -42,7 +42,7 @@ class SyntheticRunIT {
             cameras.add(CameraConfig.of("cam" + i, "synth://cam" + i + "?seed=3&cameras=4&people=8&seconds=12", 10));
         }
         RunSettings settings = new RunSettings("run", dir.resolve("out"), null, "",
-                DetectionMode.oracle(new OracleSettings(0.03, 0.02, 1)), 1, false);
+                DetectionMode.oracle(new OracleSettings(0.03, 0.02, 1)), 1, false).withHarvestInto(dir.resolve("store"));
         RunResult result;
         try (Feeds feeds = Feeds.open(cameras)) {
             result = new PipelineRun(settings, new PrintStream(new ByteArrayOutputStream())).run(feeds.list(),
@@ -53,6 +53,10 @@ class SyntheticRunIT {
         for (int i = 1; i <= 4; i++) {
             assertTrue(Files.isRegularFile(dir.resolve("out/mot/cam" + i + ".txt")) || noTruthOn(dir, i),
                     "a result file for every camera with people");
+        }
+        try (io.crossview.trainer.store.CropStore store = io.crossview.trainer.store.CropStore.open(dir.resolve("store"),
+                io.crossview.trainer.store.CropStoreSettings.defaults())) {
+            assertTrue(store.stats().crops() > 0 && store.stats().labels() > 1, "the harvest is in the store to train on: " + store.stats());
         }
         MotReport report = MotEvaluator.evaluateDirectories(dir.resolve("gt"), dir.resolve("out/mot"));
         Map<String, Number> combined = report.table().get(MotReport.COMBINED);
