@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossview.common.sample.SampleVideo;
-import io.crossview.embedder.runtime.ReidModel;
-import io.crossview.eval.reid.ReidEvaluator;
 import io.crossview.trainer.backbone.Backbones;
 import io.crossview.trainer.bench.BackboneComparison;
-import io.crossview.trainer.eval.HeldOutEvaluation;
 import io.crossview.trainer.model.NetShape;
 import io.crossview.trainer.promotion.Contender;
 import io.crossview.trainer.train.Augmentation;
 import io.crossview.trainer.train.TrainSettings;
 import io.crossview.trainer.train.TrainingSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,20 +50,8 @@ public final class BackboneBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (real != null && !Files.isDirectory(real.resolve("query"))) {
-            throw new IllegalArgumentException("--real " + real + " is not a Market folder (no query/ inside)");
-        }
         try (SyntheticCrops crops = SyntheticCrops.render(seed, people, seconds, "bench backbones: ")) {
-            HeldOutEvaluation heldOut = new HeldOutEvaluation();
-            Map<String, BackboneComparison.Evaluator> evaluations = new LinkedHashMap<>();
-            evaluations.put("synthetic", onnx -> heldOut.evaluate(onnx, crops.split()).mAP());
-            if (real != null) {
-                evaluations.put("real", onnx -> {
-                    try (ReidModel model = ReidModel.open(onnx)) {
-                        return new ReidEvaluator(model).evaluate(real).mAP();
-                    }
-                });
-            }
+            Map<String, BackboneComparison.Evaluator> evaluations = crops.evaluations(real);
             Map<String, Double> builtin = new LinkedHashMap<>();
             for (Map.Entry<String, BackboneComparison.Evaluator> e : evaluations.entrySet()) {
                 builtin.put(e.getKey(), e.getValue().mAP(Contender.builtinModel().onnx()));
@@ -109,7 +93,7 @@ public final class BackboneBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String figures(Map<String, Double> m) {
+    static String figures(Map<String, Double> m) {
         StringBuilder s = new StringBuilder();
         m.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ')
                 .append(String.format(Locale.ROOT, "%.3f", v)));

@@ -36,6 +36,27 @@ record SyntheticCrops(CropStore store, HeldOutSplit split, TrainingSet data) imp
         return new SyntheticCrops(store, split, data);
     }
 
+    /**
+     * The evaluation sets of the training benchmarks: the held-out synthetic identities, and with
+     * {@code real} a Market folder of real people too.
+     */
+    java.util.Map<String, io.crossview.trainer.bench.BackboneComparison.Evaluator> evaluations(Path real) {
+        if (real != null && !Files.isDirectory(real.resolve("query"))) {
+            throw new IllegalArgumentException("--real " + real + " is not a Market folder (no query/ inside)");
+        }
+        io.crossview.trainer.eval.HeldOutEvaluation heldOut = new io.crossview.trainer.eval.HeldOutEvaluation();
+        java.util.Map<String, io.crossview.trainer.bench.BackboneComparison.Evaluator> out = new java.util.LinkedHashMap<>();
+        out.put("synthetic", onnx -> heldOut.evaluate(onnx, split).mAP());
+        if (real != null) {
+            out.put("real", onnx -> {
+                try (io.crossview.embedder.runtime.ReidModel model = io.crossview.embedder.runtime.ReidModel.open(onnx)) {
+                    return new io.crossview.eval.reid.ReidEvaluator(model).evaluate(real).mAP();
+                }
+            });
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         store.close();

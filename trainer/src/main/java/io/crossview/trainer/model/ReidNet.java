@@ -89,14 +89,7 @@ public final class ReidNet implements AutoCloseable {
 
     /** A forward pass over images [N, 3, H, W], preprocessed as {@link #preprocessing} says. */
     public Features forward(Tensor images, boolean training) {
-        Tensor h;
-        if (imported != null) {
-            h = imported.forward(images);
-        } else {
-            h = stem.forward(images, training).relu();
-            h = pool(block1.forward(h, training).relu());
-            h = pool(block2.forward(h, training).relu());
-        }
+        Tensor h = trunk(images, training);
 
         Tensor g = globalConv.forward(h, training).relu();
         g = torch.adaptive_avg_pool2d(g, 1, 1);
@@ -113,6 +106,15 @@ public final class ReidNet implements AutoCloseable {
         return new Features(global, local, descriptor);
     }
 
+    /**
+     * The local branch pooled over the whole of each picture [N, P]: what a crop of one horizontal
+     * part gives (PASS's local views), whatever its size.
+     */
+    public Tensor partEmbedding(Tensor images, boolean training) {
+        Tensor l = localConv.forward(trunk(images, training), training).relu();
+        return localEmbed.forward(torch.adaptive_avg_pool2d(l, 1, 1), training).reshape(-1, shape.partDim());
+    }
+
     /** Test-time descriptors of a batch of preprocessed images, one row each (not normalised as a whole). */
     public float[][] describe(float[] images, int count) {
         boolean wasTraining = module.is_training();
@@ -123,6 +125,20 @@ public final class ReidNet implements AutoCloseable {
         } finally {
             module.train(wasTraining);
         }
+    }
+
+    private Tensor trunk(Tensor images, boolean training) {
+        if (imported != null) {
+            return imported.forward(images);
+        }
+        Tensor h = stem.forward(images, training).relu();
+        h = pool(block1.forward(h, training).relu());
+        return pool(block2.forward(h, training).relu());
+    }
+
+    /** The running statistics of the normalisation layers, in a fixed order (for a momentum copy). */
+    public TensorVector buffers() {
+        return module.buffers();
     }
 
     public void train(boolean on) {

@@ -44,6 +44,7 @@ public final class Trainer {
     private final NetShape shape;
     private final Labeller labeller;
     private final ConvChain pretrained;
+    private java.nio.file.Path startingWeights;
 
     public Trainer(TrainSettings settings, NetShape shape, Labeller labeller) {
         this(settings, shape, labeller, null);
@@ -55,6 +56,15 @@ public final class Trainer {
         this.shape = shape;
         this.labeller = labeller;
         this.pretrained = pretrained;
+    }
+
+    /**
+     * Starts from weights saved with {@link ReidNet#save} (a PASS pre-training, say) instead of the
+     * initialisation; a checkpoint to resume from still wins.
+     */
+    public Trainer startingFrom(java.nio.file.Path weights) {
+        this.startingWeights = weights;
+        return this;
     }
 
     /** Chooses the labels of each epoch. */
@@ -78,6 +88,9 @@ public final class Trainer {
         ReidNet net = new ReidNet(shape, settings.seed(), pretrained);
         org.bytedeco.pytorch.Device device = TorchRuntime.device();
         net.useDevice(device);
+        if (startingWeights != null) {
+            net.load(startingWeights);
+        }
         List<IdentityHead> heads = new ArrayList<>();
         if (labeller.fixedClasses()) {
             heads.add(new IdentityHead("global", shape.globalDim(), data.classCount()));

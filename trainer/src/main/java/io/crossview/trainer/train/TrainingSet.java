@@ -104,6 +104,11 @@ public final class TrainingSet {
         return tracks.clone();
     }
 
+    /** Picture {@code i} as preprocessed, channel-first (shared: read it, do not write it). */
+    public float[] picture(int i) {
+        return pictures[i];
+    }
+
     /** The pictures {@code indices} as one NCHW batch, as preprocessed. */
     public float[] batch(int[] indices) {
         return batch(indices, Augmentation.NONE, null);

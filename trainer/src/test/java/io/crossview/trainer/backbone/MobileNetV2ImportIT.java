@@ -82,4 +82,42 @@ class MobileNetV2ImportIT {
             assertTrue(worst <= 1e-4, "largest difference " + worst);
         }
     }
+
+    @Test
+    void aReidNetworkOnTheRealTrunkExportsWithinTheParityAndTheEmbedderContract() throws Exception {
+        chain(); // fetched, or the test is skipped
+        ConvChain trunk = Backbones.forShape(io.crossview.trainer.model.NetShape.MOBILENET_V2, SampleVideo.defaultCacheDir(),
+                line -> { });
+        io.crossview.trainer.model.NetShape shape = io.crossview.trainer.model.NetShape.MOBILENET_V2;
+        assertEquals(136, trunk.outChannels());
+        try (io.crossview.trainer.model.ReidNet net = new io.crossview.trainer.model.ReidNet(shape, 1, trunk)) {
+            int n = 3;
+            float[] images = new float[n * 3 * shape.height() * shape.width()];
+            Random r = new Random(2);
+            for (int i = 0; i < images.length; i++) {
+                images[i] = r.nextFloat();
+            }
+            float[][] expected = net.describe(images, n);
+            byte[] onnx = io.crossview.trainer.export.OnnxExporter.export(net, shape.preprocessing(),
+                    new io.crossview.trainer.export.OnnxExporter.Provenance("mnv2-it", 0, "test"));
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
+                 OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(images),
+                         new long[] {n, 3, shape.height(), shape.width()});
+                 OrtSession.Result out = session.run(Map.of("images", in))) {
+                float[][] got = (float[][]) out.get("global").orElseThrow().getValue();
+                double worst = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < got[i].length; j++) {
+                        worst = Math.max(worst, Math.abs(got[i][j] - expected[i][j]));
+                    }
+                }
+                System.err.printf("MobileNetV2 re-ID export: largest difference %.2e%n", worst);
+                assertTrue(worst <= 1e-4, "largest difference " + worst);
+            }
+            try (io.crossview.embedder.runtime.ReidModel model = io.crossview.embedder.runtime.ReidModel.open(onnx)) {
+                assertEquals(shape.preprocessing(), model.preprocessing());
+            }
+        }
+    }
 }
