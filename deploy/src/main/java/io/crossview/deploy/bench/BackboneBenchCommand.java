@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,14 +30,8 @@ import picocli.CommandLine.Option;
         description = "Built-in trunk from random weights vs the ImageNet MobileNetV2 of nsfwjs: zero-shot and trained "
                 + "held-out mAP, same crops, settings and budget.")
 public final class BackboneBenchCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "World and training seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--people", defaultValue = "80", description = "People in the world (default: ${DEFAULT-VALUE})")
-    int people;
-
-    @Option(names = "--seconds", defaultValue = "60", description = "World length (default: ${DEFAULT-VALUE})")
-    int seconds;
+    @Mixin
+    WorldOptions world;
 
     @Option(names = "--epochs", defaultValue = "6", description = "PK epochs for every candidate (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -50,7 +45,7 @@ public final class BackboneBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SyntheticCrops crops = SyntheticCrops.render(seed, people, seconds, "bench backbones: ")) {
+        try (SyntheticCrops crops = world.render("bench backbones: ")) {
             Map<String, BackboneComparison.Evaluator> evaluations = crops.evaluations(real);
             Map<String, Double> builtin = new LinkedHashMap<>();
             for (Map.Entry<String, BackboneComparison.Evaluator> e : evaluations.entrySet()) {
@@ -63,7 +58,7 @@ public final class BackboneBenchCommand implements Callable<Integer> {
                             Backbones.forShape(NetShape.MOBILENET_V2, SampleVideo.defaultCacheDir(),
                                     line -> System.out.println("bench backbones: " + line))));
             TrainSettings settings = TrainSettings.DEFAULTS.withSampler(TrainSettings.Sampler.PK).withEpochs(epochs)
-                    .withSeed(seed).withAugmentation(Augmentation.ALL);
+                    .withSeed(world.seed).withAugmentation(Augmentation.ALL);
             List<BackboneComparison.Row> rows = BackboneComparison.run(candidates,
                     shape -> TrainingSet.fromStore(crops.store(), crops.split().trainLabels(), shape.preprocessing()),
                     settings, evaluations, line -> System.out.println("bench backbones: " + line));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,14 +23,8 @@ import picocli.CommandLine.Option;
         description = "PASS self-supervised pre-training + Cluster Contrast vs Cluster Contrast alone at the same wall "
                 + "time, no labels used; held-out mAP.")
 public final class PassBenchCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "World and training seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--people", defaultValue = "80", description = "People in the world (default: ${DEFAULT-VALUE})")
-    int people;
-
-    @Option(names = "--seconds", defaultValue = "60", description = "World length (default: ${DEFAULT-VALUE})")
-    int seconds;
+    @Mixin
+    WorldOptions world;
 
     @Option(names = "--pass-epochs", defaultValue = "8", description = "PASS epochs (default: ${DEFAULT-VALUE})")
     int passEpochs;
@@ -48,11 +43,11 @@ public final class PassBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SyntheticCrops crops = SyntheticCrops.render(seed, people, seconds, "bench pass: ")) {
+        try (SyntheticCrops crops = world.render("bench pass: ")) {
             Map<String, BackboneComparison.Evaluator> evaluations = crops.evaluations(real);
-            PassSettings pass = PassSettings.DEFAULTS.withEpochs(passEpochs).withSeed(seed);
+            PassSettings pass = PassSettings.DEFAULTS.withEpochs(passEpochs).withSeed(world.seed);
             TrainSettings fineTune = TrainSettings.DEFAULTS.withSampler(TrainSettings.Sampler.PK).withEpochs(epochs)
-                    .withSeed(seed);
+                    .withSeed(world.seed);
             PassComparison.Result r = PassComparison.run(crops.data(), NetShape.DEFAULT, pass, fineTune, evaluations,
                     line -> System.out.println("bench pass: " + line));
             System.out.println();

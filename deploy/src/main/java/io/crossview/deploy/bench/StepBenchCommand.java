@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,14 +20,8 @@ import picocli.CommandLine.Option;
         description = "A trainer batch (assembly, augmentation, losses, step) against the bare forward/backward/step, "
                 + "on synthetic-world crops.")
 public final class StepBenchCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "World and training seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--people", defaultValue = "40", description = "People in the world (default: ${DEFAULT-VALUE})")
-    int people;
-
-    @Option(names = "--seconds", defaultValue = "40", description = "World length (default: ${DEFAULT-VALUE})")
-    int seconds;
+    @Mixin
+    WorldOptions world;
 
     @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds of each (default: ${DEFAULT-VALUE})")
     int rounds;
@@ -39,8 +34,8 @@ public final class StepBenchCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
-        try (SyntheticCrops crops = SyntheticCrops.render(seed, people, seconds, "bench step: ")) {
-            TrainSettings settings = TrainSettings.DEFAULTS.withSeed(seed);
+        try (SyntheticCrops crops = world.render("bench step: ")) {
+            TrainSettings settings = TrainSettings.DEFAULTS.withSeed(world.seed);
             StepCost.Figures f = StepCost.measure(crops.data(), NetShape.DEFAULT, settings, rounds,
                     line -> System.out.println("bench step: " + line));
             System.out.printf(Locale.ROOT, "bench step: batch of %d: trainer %.3f s, bare step %.3f s: %.2fx (medians of %d)%n",

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,14 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Graph sampling (QAConv-GS) vs PK sampling on synthetic-world crops: held-out mAP/rank-1 per epoch, wall time.")
 public final class TrainBenchCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "World and training seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--people", defaultValue = "80", description = "People in the world (default: ${DEFAULT-VALUE})")
-    int people;
-
-    @Option(names = "--seconds", defaultValue = "60", description = "World length (default: ${DEFAULT-VALUE})")
-    int seconds;
+    @Mixin
+    WorldOptions world;
 
     @Option(names = "--epochs", defaultValue = "8", description = "Graph-sampler epochs; PK gets the same batches (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -54,14 +49,14 @@ public final class TrainBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SyntheticCrops crops = SyntheticCrops.render(seed, people, seconds, "bench train: ")) {
+        try (SyntheticCrops crops = world.render("bench train: ")) {
             HeldOutSplit split = crops.split();
             TrainingSet data = crops.data();
             NetShape shape = NetShape.DEFAULT;
             String[] pk = batch.split("x");
             TrainSettings settings = TrainSettings.DEFAULTS.withBatch(Integer.parseInt(pk[0]), Integer.parseInt(pk[1]))
-                    .withSeed(seed).withLearningRate(lr).withAugmentation(Augmentation.parse(augment));
-            int pkBatches = new PkSampler(data.classes(), settings.p(), settings.k(), seed)
+                    .withSeed(world.seed).withLearningRate(lr).withAugmentation(Augmentation.parse(augment));
+            int pkBatches = new PkSampler(data.classes(), settings.p(), settings.k(), world.seed)
                     .batchesPerEpoch();
             HeldOutEvaluation evaluation = new HeldOutEvaluation();
             ReidReport builtin = evaluation.evaluate(Contender.builtinModel().onnx(), split);

@@ -33,7 +33,7 @@ public record NetShape(int height, int width, int[] channels, int stripes, int g
     }
 
     /**
-     * The default: 128×64 input, 0.2 M parameters, about 0.15 s per training batch of 64 on two
+     * The default: 128×64 input, 0.2 M parameters, about 0.4 s per training batch of 64 on two
      * CPU cores; at 128×64 a person still keeps the clothing detail that tells people apart.
      * Widths are multiples of 16, which oneDNN handles right (see {@link TorchRuntime}).
      */

@@ -11,7 +11,6 @@ import io.crossview.trainer.train.TrainingFixtures;
 import io.crossview.trainer.train.TrainingSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PassPretrainingTest {
@@ -23,32 +22,8 @@ class PassPretrainingTest {
         return TrainingSet.of(crops, TrainingFixtures.labels(crops), SMALL.preprocessing());
     }
 
-    /** Mean distance between pictures of different people minus within one person, on unit descriptors. */
     private static double separation(ReidNet net, TrainingSet data) {
-        float[][] d = io.crossview.trainer.train.Trainer.describe(net, data, IntStream.range(0, data.size()).toArray());
-        int[] classes = data.classes();
-        double within = 0;
-        double between = 0;
-        long nw = 0;
-        long nb = 0;
-        for (int i = 0; i < d.length; i++) {
-            float[] a = io.crossview.embedder.runtime.Embedding.normalised(d[i]);
-            for (int j = i + 1; j < d.length; j++) {
-                float[] b = io.crossview.embedder.runtime.Embedding.normalised(d[j]);
-                double s = 0;
-                for (int k = 0; k < a.length; k++) {
-                    s += (a[k] - b[k]) * (a[k] - b[k]);
-                }
-                if (classes[i] == classes[j]) {
-                    within += Math.sqrt(s);
-                    nw++;
-                } else {
-                    between += Math.sqrt(s);
-                    nb++;
-                }
-            }
-        }
-        return between / nb - within / nw;
+        return TrainingFixtures.separation(net, data);
     }
 
     @Test

@@ -138,28 +138,6 @@ class TrainerTest {
 
     /** Mean distance to other people's pictures minus mean distance to one's own. */
     static double separation(ReidNet net) {
-        float[][] d = Trainer.unit(Trainer.describe(net, data, IntStream.range(0, data.size()).toArray()));
-        int[] classes = data.classes();
-        double within = 0;
-        double between = 0;
-        long nw = 0;
-        long nb = 0;
-        for (int i = 0; i < d.length; i++) {
-            for (int j = i + 1; j < d.length; j++) {
-                double s = 0;
-                for (int k = 0; k < d[i].length; k++) {
-                    s += (d[i][k] - d[j][k]) * (d[i][k] - d[j][k]);
-                }
-                double dist = Math.sqrt(s);
-                if (classes[i] == classes[j]) {
-                    within += dist;
-                    nw++;
-                } else {
-                    between += dist;
-                    nb++;
-                }
-            }
-        }
-        return between / nb - within / nw;
+        return TrainingFixtures.separation(net, data);
     }
 }

@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import io.crossview.common.image.Jpeg;
 import io.crossview.common.wire.FrameRef;
 import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.trainer.model.ReidNet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -56,5 +57,31 @@ public final class TrainingFixtures {
 
     private static Scalar colour(double[] bgr, double light) {
         return new Scalar(Math.min(255, bgr[0] * light), Math.min(255, bgr[1] * light), Math.min(255, bgr[2] * light), 0);
+    }
+
+    /** Mean distance between unit descriptors of different people minus that within one person. */
+    public static double separation(ReidNet net, TrainingSet data) {
+        float[][] d = Trainer.unit(Trainer.describe(net, data, java.util.stream.IntStream.range(0, data.size()).toArray()));
+        int[] classes = data.classes();
+        double within = 0;
+        double between = 0;
+        long nw = 0;
+        long nb = 0;
+        for (int i = 0; i < d.length; i++) {
+            for (int j = i + 1; j < d.length; j++) {
+                double s = 0;
+                for (int k = 0; k < d[i].length; k++) {
+                    s += (d[i][k] - d[j][k]) * (d[i][k] - d[j][k]);
+                }
+                if (classes[i] == classes[j]) {
+                    within += Math.sqrt(s);
+                    nw++;
+                } else {
+                    between += Math.sqrt(s);
+                    nb++;
+                }
+            }
+        }
+        return between / nb - within / nw;
     }
 }
