@@ -36,9 +36,8 @@ public final class BackboneBenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "6", description = "PK epochs for every candidate (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--real", paramLabel = "DIR",
-            description = "Also score on this Market folder of real people (crossview synth --composite --market DIR)")
-    Path real;
+    @Mixin
+    RealPeopleOption realPeople;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON")
     Path json;
@@ -46,7 +45,7 @@ public final class BackboneBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SyntheticCrops crops = world.render("bench backbones: ")) {
-            Map<String, BackboneComparison.Evaluator> evaluations = crops.evaluations(real);
+            Map<String, BackboneComparison.Evaluator> evaluations = realPeople.evaluations(crops);
             Map<String, Double> builtin = new LinkedHashMap<>();
             for (Map.Entry<String, BackboneComparison.Evaluator> e : evaluations.entrySet()) {
                 builtin.put(e.getKey(), e.getValue().mAP(Contender.builtinModel().onnx()));

@@ -34,9 +34,8 @@ public final class PassBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--real", paramLabel = "DIR",
-            description = "Also score on this Market folder of real people (crossview synth --composite --market DIR)")
-    Path real;
+    @Mixin
+    RealPeopleOption realPeople;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON")
     Path json;
@@ -44,7 +43,7 @@ public final class PassBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SyntheticCrops crops = world.render("bench pass: ")) {
-            Map<String, BackboneComparison.Evaluator> evaluations = crops.evaluations(real);
+            Map<String, BackboneComparison.Evaluator> evaluations = realPeople.evaluations(crops);
             PassSettings pass = PassSettings.DEFAULTS.withEpochs(passEpochs).withSeed(world.seed);
             TrainSettings fineTune = TrainSettings.DEFAULTS.withSampler(TrainSettings.Sampler.PK).withEpochs(epochs)
                     .withSeed(world.seed);
