@@ -75,10 +75,14 @@ public final class StepCost {
             labels[i] = classes[pictures[i]];
         }
         int warmUp = 3;
+        org.bytedeco.pytorch.Device device = TorchRuntime.device();
         try (ReidNet net = new ReidNet(shape, settings.seed());
              IdentityHead global = new IdentityHead("global", shape.globalDim(), data.classCount());
              IdentityHead local = new IdentityHead("local", shape.localDim(), data.classCount());
              PointerScope outer = new PointerScope()) {
+            net.useDevice(device);
+            global.useDevice(device);
+            local.useDevice(device);
             TensorVector parameters = new TensorVector();
             for (TensorVector p : List.of(net.parameters(), global.parameters(), local.parameters())) {
                 for (long i = 0; i < p.size(); i++) {
@@ -89,8 +93,8 @@ public final class StepCost {
             options.weight_decay().put(settings.weightDecay());
             Adam adam = new Adam(parameters, options);
             BatchHardTriplet triplet = new BatchHardTriplet(settings.margin());
-            Tensor x = Tensors.floats(data.batch(pictures), n, 3, shape.height(), shape.width());
-            Tensor y = Tensors.longs(labels);
+            Tensor x = Tensors.floats(data.batch(pictures), device, n, 3, shape.height(), shape.width());
+            Tensor y = Tensors.longs(labels, device);
             net.train(true);
             long start = 0;
             for (int s = 0; s < warmUp + steps; s++) {
@@ -104,6 +108,7 @@ public final class StepCost {
                     adam.zero_grad();
                     loss.backward();
                     adam.step();
+                    loss.item_float(); // waits for the device, as the trainer's bookkeeping does
                 }
             }
             return (System.nanoTime() - start) / 1e9 / steps;

@@ -13,10 +13,12 @@ import io.crossview.embedder.runtime.CalibrationMetadata;
 import io.crossview.embedder.runtime.Embedding;
 import io.crossview.embedder.runtime.Preprocessing;
 import io.crossview.embedder.runtime.ReidModel;
+import io.crossview.trainer.backbone.TinyBackbones;
 import io.crossview.trainer.model.NetShape;
 import io.crossview.trainer.model.ReidNet;
 import io.crossview.trainer.model.Tensors;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,8 +27,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
-import io.crossview.trainer.backbone.TinyBackbones;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +111,39 @@ class OnnxExporterTest {
             }
             try (ReidModel model = ReidModel.open(onnx)) {
                 assertEquals(shape.preprocessing(), model.preprocessing(), "mean 0, std 1: the trunk scales its input");
+            }
+        }
+    }
+
+    @Test
+    void aTrunkExportedOnItsOwnGivesItsFeaturesAveragedOverThePictureAndPerStripe(@TempDir Path dir) throws Exception {
+        NetShape shape = new NetShape(32, 16, new int[] {8, 8, 8, 8}, 2, 8, 4, NetShape.Backbone.MOBILENET_V2);
+        io.crossview.common.tfjs.ConvChain chain = TinyBackbones.strideSixteen(dir, 8);
+        int n = 2;
+        float[] images = noise(n, shape, 4);
+        float[] maps; // [n, 8, 2, 1]: the stride-16 trunk leaves 2 rows and 1 column of a 32x16 picture
+        try (org.bytedeco.pytorch.Module owner = new org.bytedeco.pytorch.Module();
+             org.bytedeco.pytorch.NoGradGuard noGrad = new org.bytedeco.pytorch.NoGradGuard()) {
+            io.crossview.trainer.backbone.ImportedTrunk trunk = new io.crossview.trainer.backbone.ImportedTrunk(owner,
+                    "t", chain);
+            maps = Tensors.values(trunk.forward(Tensors.floats(images, n, 3, 32, 16)));
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(OnnxExporter.exportTrunk(chain, shape, PROVENANCE), opts());
+             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(images), new long[] {n, 3, 32, 16});
+             OrtSession.Result result = session.run(Map.of("images", input))) {
+            float[][] global = (float[][]) result.get("global").orElseThrow().getValue();
+            float[][][] parts = (float[][][]) result.get("parts").orElseThrow().getValue();
+            for (int i = 0; i < n; i++) {
+                float[] mean = new float[8];
+                for (int c = 0; c < 8; c++) {
+                    float top = maps[(i * 8 + c) * 2];
+                    float bottom = maps[(i * 8 + c) * 2 + 1];
+                    mean[c] = (top + bottom) / 2;
+                    assertEquals(top, parts[i][0][c], 1e-4f, "stripe 0 is the top row");
+                    assertEquals(bottom, parts[i][1][c], 1e-4f, "stripe 1 is the bottom row");
+                }
+                assertArrayEquals(Embedding.normalised(mean), global[i], 1e-4f);
             }
         }
     }
