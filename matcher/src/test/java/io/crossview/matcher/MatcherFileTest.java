@@ -51,4 +51,23 @@ class MatcherFileTest {
         Exception e = assertThrows(Exception.class, () -> MatcherFile.load(file));
         assertTrue(e.getMessage().contains("reactivate_appearance"), e.getMessage());
     }
+
+    @Test
+    void harvestSettingsAreReadUnderTheTrackerAndTheRestKeepDefaults() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.yaml"),
+                "tracker:\n  harvest:\n    max_per_track: 30\n    min_frame_gap: 3\n");
+        MatcherFile read = MatcherFile.load(file);
+        assertEquals(30, read.tracker().harvest().maxPerTrack());
+        assertEquals(3, read.tracker().harvest().minFrameGap());
+        assertEquals(io.crossview.matcher.harvest.HarvestPolicy.defaults().maxSimilarity(),
+                read.tracker().harvest().maxSimilarity());
+        assertEquals(TrackerParams.defaults().maxMisses(), read.tracker().maxMisses());
+    }
+
+    @Test
+    void aHarvestSettingOutOfRangeIsRefusedByName() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "tracker:\n  harvest:\n    max_overlap: 3\n");
+        Exception e = assertThrows(Exception.class, () -> MatcherFile.load(file));
+        assertTrue(e.getMessage().contains("max_overlap"), e.getMessage());
+    }
 }

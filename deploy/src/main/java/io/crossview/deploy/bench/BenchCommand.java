@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
 
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Matcher settings file (as for crossview match --config); its linker: section is used")
+            description = "Matcher settings file (as for crossview match --config): its tracker: (with harvest:) and linker: sections")
     Path matcherConfig;
 
     @Option(names = "--harvest-into", paramLabel = "DIR",

@@ -18,29 +18,48 @@ public record HarvestPolicy(int maxPerTrack, double minHeight, double minScore, 
                             double maxSimilarity, double edgeMargin) {
     public HarvestPolicy {
         if (maxPerTrack < 0) {
-            throw new IllegalArgumentException("harvest maxPerTrack must be >= 0, got " + maxPerTrack);
+            throw new IllegalArgumentException("harvest max_per_track must be >= 0, got " + maxPerTrack);
         }
         if (minHeight < 0) {
-            throw new IllegalArgumentException("harvest minHeight must be >= 0, got " + minHeight);
+            throw new IllegalArgumentException("harvest min_height must be >= 0, got " + minHeight);
         }
         if (minScore < 0 || minScore > 1) {
-            throw new IllegalArgumentException("harvest minScore must be in [0,1], got " + minScore);
+            throw new IllegalArgumentException("harvest min_score must be in [0,1], got " + minScore);
         }
         if (maxOverlap < 0 || maxOverlap > 1) {
-            throw new IllegalArgumentException("harvest maxOverlap must be in [0,1], got " + maxOverlap);
+            throw new IllegalArgumentException("harvest max_overlap must be in [0,1], got " + maxOverlap);
         }
         if (minFrameGap < 0) {
-            throw new IllegalArgumentException("harvest minFrameGap must be >= 0, got " + minFrameGap);
+            throw new IllegalArgumentException("harvest min_frame_gap must be >= 0, got " + minFrameGap);
         }
         if (maxSimilarity <= -1 || maxSimilarity > 1) {
-            throw new IllegalArgumentException("harvest maxSimilarity must be in (-1,1], got " + maxSimilarity);
+            throw new IllegalArgumentException("harvest max_similarity must be in (-1,1], got " + maxSimilarity);
         }
         if (edgeMargin < 0) {
-            throw new IllegalArgumentException("harvest edgeMargin must be >= 0, got " + edgeMargin);
+            throw new IllegalArgumentException("harvest edge_margin must be >= 0, got " + edgeMargin);
         }
     }
 
     public static HarvestPolicy defaults() {
         return new HarvestPolicy(8, 48, 0.5, 0.1, 10, 0.98, 2);
+    }
+
+    /** From a config file's {@code tracker: harvest:} section: what it leaves out keeps its default. */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static HarvestPolicy fromConfig(@com.fasterxml.jackson.annotation.JsonProperty("max_per_track") Integer maxPerTrack,
+                                           @com.fasterxml.jackson.annotation.JsonProperty("min_height") Double minHeight,
+                                           @com.fasterxml.jackson.annotation.JsonProperty("min_score") Double minScore,
+                                           @com.fasterxml.jackson.annotation.JsonProperty("max_overlap") Double maxOverlap,
+                                           @com.fasterxml.jackson.annotation.JsonProperty("min_frame_gap") Integer minFrameGap,
+                                           @com.fasterxml.jackson.annotation.JsonProperty("max_similarity") Double maxSimilarity,
+                                           @com.fasterxml.jackson.annotation.JsonProperty("edge_margin") Double edgeMargin) {
+        HarvestPolicy d = defaults();
+        return new HarvestPolicy(java.util.Objects.requireNonNullElse(maxPerTrack, d.maxPerTrack),
+                java.util.Objects.requireNonNullElse(minHeight, d.minHeight),
+                java.util.Objects.requireNonNullElse(minScore, d.minScore),
+                java.util.Objects.requireNonNullElse(maxOverlap, d.maxOverlap),
+                java.util.Objects.requireNonNullElse(minFrameGap, d.minFrameGap),
+                java.util.Objects.requireNonNullElse(maxSimilarity, d.maxSimilarity),
+                java.util.Objects.requireNonNullElse(edgeMargin, d.edgeMargin));
     }
 }

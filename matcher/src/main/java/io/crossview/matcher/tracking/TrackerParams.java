@@ -79,12 +79,13 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
                                            @JsonProperty("embedding_momentum") Double embeddingMomentum,
                                            @JsonProperty("high_score") Double highScore,
                                            @JsonProperty("low_score") Double lowScore,
-                                           @JsonProperty("reactivate_appearance") Double reactivateAppearance) {
+                                           @JsonProperty("reactivate_appearance") Double reactivateAppearance,
+                                           @JsonProperty("harvest") HarvestPolicy harvest) {
         TrackerParams d = defaults();
         return new TrackerParams(requireNonNullElse(minIou, d.minIou), requireNonNullElse(appearanceWeight, d.appearanceWeight),
                 requireNonNullElse(minAppearance, d.minAppearance), requireNonNullElse(confirmHits, d.confirmHits), requireNonNullElse(maxMisses, d.maxMisses),
                 requireNonNullElse(embeddingMomentum, d.embeddingMomentum), requireNonNullElse(highScore, d.highScore), requireNonNullElse(lowScore, d.lowScore),
-                requireNonNullElse(reactivateAppearance, d.reactivateAppearance), d.harvest);
+                requireNonNullElse(reactivateAppearance, d.reactivateAppearance), requireNonNullElse(harvest, d.harvest));
     }
 
 
