@@ -44,6 +44,9 @@ public final class TrainBenchCommand implements Callable<Integer> {
             description = "Training augmentations: all (default), none, or a list of crop, flip, colour, erase")
     String augment;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw held-out mAP against training time, per sampler")
+    Path plot;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON")
     Path json;
 
@@ -73,6 +76,15 @@ public final class TrainBenchCommand implements Callable<Integer> {
             for (SamplerComparison.Point p : points) {
                 System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.2f | %.3f | %.3f |%n", p.sampler(), p.epoch(),
                         p.batches(), p.seconds(), p.samplerSeconds(), p.mAP(), p.rank1());
+            }
+            if (plot != null) {
+                CurvePlot chart = new CurvePlot(String.format(Locale.ROOT, "Graph sampling vs PK: %d identities, batches of %dx%d",
+                        data.classCount(), settings.p(), settings.k()), "training wall time (s)", "held-out mAP");
+                for (TrainSettings.Sampler sampler : TrainSettings.Sampler.values()) {
+                    chart.curve(sampler == TrainSettings.Sampler.PK ? "PK" : "graph (QAConv-GS)", points.stream()
+                            .filter(p -> p.sampler() == sampler).map(p -> new CurvePlot.Point(p.seconds(), p.mAP())).toList());
+                }
+                chart.write(plot);
             }
             if (json != null) {
                 ObjectMapper mapper = new ObjectMapper();
