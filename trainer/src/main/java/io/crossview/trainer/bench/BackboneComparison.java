@@ -51,30 +51,26 @@ public final class BackboneComparison {
         List<Row> rows = new ArrayList<>();
         for (Candidate candidate : candidates) {
             TrainingSet data = crops.forShape(candidate.shape());
-            Map<String, Double> zeroShot = new LinkedHashMap<>();
+            Map<String, Double> zeroShot;
             long parameters;
             try (ReidNet untrained = new ReidNet(candidate.shape(), settings.seed(), candidate.pretrained())) {
                 parameters = untrained.parameterCount();
                 byte[] onnx = candidate.pretrained() != null
                         ? OnnxExporter.exportTrunk(candidate.pretrained(), candidate.shape(), provenance(candidate, 0))
                         : OnnxExporter.export(untrained, data.preprocessing(), provenance(candidate, 0));
-                for (Map.Entry<String, Evaluator> e : evaluations.entrySet()) {
-                    zeroShot.put(e.getKey(), e.getValue().mAP(onnx));
-                }
+                zeroShot = scores(onnx, evaluations);
             }
             progress.accept(String.format(Locale.ROOT, "%s: %,d parameters, zero-shot mAP %s", candidate.name(),
                     parameters, zeroShot));
             List<EpochReport> reports = new ArrayList<>();
-            Map<String, Double> trained = new LinkedHashMap<>();
+            Map<String, Double> trained;
             try (ReidNet net = new Trainer(settings, candidate.shape(), Identities.INSTANCE, candidate.pretrained())
                     .train(data, null, (report, n) -> {
                         reports.add(report);
                         progress.accept(candidate.name() + " " + report.toLine());
                     })) {
                 byte[] onnx = OnnxExporter.export(net, data.preprocessing(), provenance(candidate, settings.epochs()));
-                for (Map.Entry<String, Evaluator> e : evaluations.entrySet()) {
-                    trained.put(e.getKey(), e.getValue().mAP(onnx));
-                }
+                trained = scores(onnx, evaluations);
             }
             double seconds = reports.stream().mapToDouble(EpochReport::seconds).sum();
             long batches = reports.isEmpty() ? 0 : reports.get(reports.size() - 1).batchesSoFar();
@@ -83,6 +79,15 @@ public final class BackboneComparison {
             rows.add(new Row(candidate.name(), parameters, zeroShot, trained, batches, seconds));
         }
         return rows;
+    }
+
+    /** The model's mAP on every evaluation set, in their order. */
+    static Map<String, Double> scores(byte[] onnx, Map<String, Evaluator> evaluations) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Evaluator> e : evaluations.entrySet()) {
+            out.put(e.getKey(), e.getValue().mAP(onnx));
+        }
+        return out;
     }
 
     private static OnnxExporter.Provenance provenance(Candidate candidate, int epochs) {

@@ -13,7 +13,6 @@ import io.crossview.trainer.train.TrainingSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -82,12 +81,7 @@ public final class PassComparison {
 
     private static Map<String, Double> score(ReidNet net, TrainingSet data, Map<String, BackboneComparison.Evaluator> evaluations,
                                              String name) throws IOException {
-        byte[] onnx = OnnxExporter.export(net, data.preprocessing(), new OnnxExporter.Provenance("bench-" + name, 0,
-                "bench pass"));
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<String, BackboneComparison.Evaluator> e : evaluations.entrySet()) {
-            out.put(e.getKey(), e.getValue().mAP(onnx));
-        }
-        return out;
+        return BackboneComparison.scores(OnnxExporter.export(net, data.preprocessing(),
+                new OnnxExporter.Provenance("bench-" + name, 0, "bench pass")), evaluations);
     }
 }

@@ -1,6 +1,7 @@
 package io.crossview.trainer.pretrain;
 
 import io.crossview.embedder.runtime.Preprocessing;
+import io.crossview.trainer.train.CropResize;
 import java.util.SplittableRandom;
 
 /**
@@ -8,7 +9,7 @@ import java.util.SplittableRandom;
  * global views of most of the person at the network's input size, and one local view per
  * horizontal part, cut from that part's band (a quarter more above and below, so neighbouring
  * parts overlap a little) at a smaller size. Every view is mirrored half the time; crops are
- * resampled bilinearly.
+ * resampled bilinearly ({@link CropResize}).
  */
 public final class PartViews {
     /** Smallest side of a global view's crop, as a fraction of the picture's. */
@@ -67,31 +68,8 @@ public final class PartViews {
         return Math.max(1, (int) Math.round(full * (min + (1 - min) * random.nextDouble())));
     }
 
-    /** Bilinear resampling of the crop (y0, x0, ch, cw) of a 3-channel picture to oh × ow. */
     private void crop(float[] src, int y0, int x0, int ch, int cw, float[] dst, int offset, int oh, int ow,
                       boolean mirror) {
-        int h = preprocessing.height();
-        int w = preprocessing.width();
-        double sy = (double) ch / oh;
-        double sx = (double) cw / ow;
-        for (int y = 0; y < oh; y++) {
-            double v = Math.min(h - 1, Math.max(0, y0 + (y + 0.5) * sy - 0.5));
-            int v0 = (int) v;
-            int v1 = Math.min(h - 1, v0 + 1);
-            float fy = (float) (v - v0);
-            for (int x = 0; x < ow; x++) {
-                int xs = mirror ? ow - 1 - x : x;
-                double u = Math.min(w - 1, Math.max(0, x0 + (xs + 0.5) * sx - 0.5));
-                int u0 = (int) u;
-                int u1 = Math.min(w - 1, u0 + 1);
-                float fx = (float) (u - u0);
-                for (int c = 0; c < 3; c++) {
-                    int base = c * h * w;
-                    float top = src[base + v0 * w + u0] * (1 - fx) + src[base + v0 * w + u1] * fx;
-                    float bottom = src[base + v1 * w + u0] * (1 - fx) + src[base + v1 * w + u1] * fx;
-                    dst[offset + (c * oh + y) * ow + x] = top * (1 - fy) + bottom * fy;
-                }
-            }
-        }
+        CropResize.apply(src, preprocessing.height(), preprocessing.width(), y0, x0, ch, cw, dst, offset, oh, ow, mirror);
     }
 }

@@ -95,15 +95,17 @@ public final class PassPretraining {
                     try (PointerScope scope = new PointerScope()) {
                         Tensor globals = globalViews(data, pictures, views, random, device);
                         Tensor locals = localViews(data, pictures, views, random, device);
-                        ReidNet.Features teacherOut;
+                        Tensor[] teacherScores = new Tensor[parts + 1];
                         Tensor[] targets = new Tensor[parts + 1];
                         try (NoGradGuard noGrad = new NoGradGuard()) {
-                            teacherOut = teacher.forward(globals, true);
-                            targets[0] = target(teacherHeads.get(0).scores(teacherOut.global()), centers[0]);
+                            ReidNet.Features teacherOut = teacher.forward(globals, true);
+                            teacherScores[0] = teacherHeads.get(0).scores(teacherOut.global());
                             Tensor teacherParts = teacherOut.local().reshape(2L * b, parts, shape.partDim());
                             for (int p = 0; p < parts; p++) {
-                                targets[p + 1] = target(teacherHeads.get(p + 1).scores(teacherParts.select(1, p)),
-                                        centers[p + 1]);
+                                teacherScores[p + 1] = teacherHeads.get(p + 1).scores(teacherParts.select(1, p));
+                            }
+                            for (int i = 0; i <= parts; i++) {
+                                targets[i] = target(teacherScores[i], centers[i]);
                             }
                         }
                         ReidNet.Features studentOut = student.forward(globals, true);
@@ -129,7 +131,7 @@ public final class PassPretraining {
                         try (NoGradGuard noGrad = new NoGradGuard()) {
                             follow(teacherParameters, studentParameters, settings.teacherMomentum());
                             copyBuffers(teacher, student);
-                            updateCenters(centers, teacherHeads, teacherOut, parts);
+                            updateCenters(centers, teacherScores);
                         }
                         globalSum += globalLoss.item_float();
                         partSum += partLoss.item_float();
@@ -186,14 +188,11 @@ public final class PassPretraining {
         }
     }
 
-    private void updateCenters(Tensor[] centers, List<ProjectionHead> teacherHeads, ReidNet.Features teacherOut,
-                               int parts) {
+    /** c ← m·c + (1 − m)·(the batch's mean teacher scores), per head. */
+    private void updateCenters(Tensor[] centers, Tensor[] teacherScores) {
         double m = settings.centerMomentum();
-        centers[0].mul_(new Scalar(m)).add_(teacherHeads.get(0).scores(teacherOut.global()).mean(0), new Scalar(1 - m));
-        Tensor teacherParts = teacherOut.local().reshape(-1, parts, shape.partDim());
-        for (int p = 0; p < parts; p++) {
-            centers[p + 1].mul_(new Scalar(m)).add_(teacherHeads.get(p + 1).scores(teacherParts.select(1, p)).mean(0),
-                    new Scalar(1 - m));
+        for (int i = 0; i < centers.length; i++) {
+            centers[i].mul_(new Scalar(m)).add_(teacherScores[i].mean(0), new Scalar(1 - m));
         }
     }
 

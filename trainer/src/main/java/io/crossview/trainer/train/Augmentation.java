@@ -85,8 +85,12 @@ public record Augmentation(boolean crop, boolean flip, boolean colour, boolean e
         if (jitter) {
             int scaledH = (int) Math.round(h * CROP_SCALE);
             int scaledW = (int) Math.round(w * CROP_SCALE);
-            resample(src, dst, offset, h, w, (double) scaledH / h, (double) scaledW / w,
-                    random.nextInt(scaledH - h + 1), random.nextInt(scaledW - w + 1), mirror);
+            // enlarging by s and cropping at (oy, ox) is cropping (oy/s, ox/s, h/s, w/s) and resizing it back
+            double sy = (double) scaledH / h;
+            double sx = (double) scaledW / w;
+            int oy = random.nextInt(scaledH - h + 1);
+            int ox = random.nextInt(scaledW - w + 1);
+            CropResize.apply(src, h, w, oy / sy, ox / sx, h / sy, w / sx, dst, offset, h, w, mirror);
         } else {
             copy(src, dst, offset, h, w, mirror);
         }
@@ -107,31 +111,6 @@ public record Augmentation(boolean crop, boolean flip, boolean colour, boolean e
         for (int row = 0; row < 3 * h; row++) {
             for (int x = 0; x < w; x++) {
                 dst[offset + row * w + x] = src[row * w + (w - 1 - x)];
-            }
-        }
-    }
-
-    /** Bilinear sampling of the picture enlarged by (sy, sx) at offset (oy, ox), mirrored after cropping. */
-    private static void resample(float[] src, float[] dst, int offset, int h, int w, double sy, double sx, int oy, int ox,
-                                 boolean mirror) {
-        int plane = h * w;
-        for (int y = 0; y < h; y++) {
-            double v = Math.min(h - 1, Math.max(0, (y + oy + 0.5) / sy - 0.5));
-            int y0 = (int) v;
-            int y1 = Math.min(h - 1, y0 + 1);
-            float fy = (float) (v - y0);
-            for (int x = 0; x < w; x++) {
-                int xs = mirror ? w - 1 - x : x;
-                double u = Math.min(w - 1, Math.max(0, (xs + ox + 0.5) / sx - 0.5));
-                int x0 = (int) u;
-                int x1 = Math.min(w - 1, x0 + 1);
-                float fx = (float) (u - x0);
-                for (int c = 0; c < 3; c++) {
-                    int base = c * plane;
-                    float top = src[base + y0 * w + x0] * (1 - fx) + src[base + y0 * w + x1] * fx;
-                    float bottom = src[base + y1 * w + x0] * (1 - fx) + src[base + y1 * w + x1] * fx;
-                    dst[offset + base + y * w + x] = top * (1 - fy) + bottom * fy;
-                }
             }
         }
     }
