@@ -95,7 +95,7 @@ final class LabelledPairs {
         return new Pairs(out);
     }
 
-    private static Map<Integer, List<MotRow>> load(Path gtDir, String camera) {
+    static Map<Integer, List<MotRow>> load(Path gtDir, String camera) {
         Path file = gtDir.resolve(camera).resolve("gt").resolve("gt.txt");
         Map<Integer, List<MotRow>> byFrame = new HashMap<>();
         try {
@@ -110,7 +110,7 @@ final class LabelledPairs {
         return byFrame;
     }
 
-    private static long personOf(Box box, List<MotRow> rows) {
+    static long personOf(Box box, List<MotRow> rows) {
         long best = 0;
         double bestIou = MIN_IOU;
         for (MotRow row : rows) {

@@ -46,6 +46,9 @@ public final class MatcherBenchCommand implements Callable<Integer> {
     @Option(names = "--pairs", description = "Also report similarity quantiles of pairs labelled by the ground truth")
     boolean pairs;
 
+    @Option(names = "--audit", description = "Also judge every identity decision by the ground truth: right and wrong links, missed links")
+    boolean audit;
+
     @Override
     public Integer call() throws Exception {
         List<FrameEmbeddings> frames = EmbeddingsFile.read(embeddings);
@@ -64,6 +67,9 @@ public final class MatcherBenchCommand implements Callable<Integer> {
                     .put("identity_events", result.events()).put("seconds", BenchAccuracy.round(result.seconds()))
                     .put("topology", topology != null ? "configured" : "learned");
             report.set("accuracy", BenchAccuracy.of(gt, result.mot()));
+            if (audit) {
+                report.set("link_audit", LinkAudit.of(result.identities(), gt));
+            }
             ObjectNode curves = report.putObject("calibration");
             result.calibrations().forEach((model, c) -> curves.set(model, CalibrationReport.of(c)));
             ObjectNode tracker = report.putObject("tracker_calibration");

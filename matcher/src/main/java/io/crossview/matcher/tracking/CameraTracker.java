@@ -152,6 +152,7 @@ public final class CameraTracker {
                     update.addEndedTrackIds(lost.getId());
                 } else {
                     next.addTracks(lost);
+                    coast(t, lost, update);
                 }
             }
         }
@@ -199,6 +200,20 @@ public final class CameraTracker {
             }
         }
         return new Step(state, update.build());
+    }
+
+    /**
+     * A confirmed track the detector just missed is still reported where its motion model puts
+     * it, for its first {@code coast_frames} misses: a detector misses a person for a frame far
+     * more often than a person vanishes. Off by default: on the synthetic worlds' oracle (5 %
+     * misses) two frames raised MOTA by 0.02-0.03, on the real-people composite, whose people
+     * leave a view abruptly, they lowered it by 0.04 (docs/linking.md).
+     */
+    private void coast(Live t, TrackState lost, TrackletUpdate.Builder update) {
+        boolean wasConfirmed = t.phase() == TrackPhase.TRACK_CONFIRMED || t.phase() == TrackPhase.TRACK_LOST;
+        if (wasConfirmed && lost.getMisses() <= params.coastFrames() && t.predicted.getW() > 0 && t.predicted.getH() > 0) {
+            update.addTracks(observation(lost, t.predicted.toBuilder().setScore(lost.getBox().getScore()).build()));
+        }
     }
 
     private enum Cost { FUSED, OVERLAP }

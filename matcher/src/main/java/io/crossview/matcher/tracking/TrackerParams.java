@@ -20,12 +20,14 @@ import io.crossview.matcher.harvest.HarvestPolicy;
  * @param lowScore             detections below it are ignored; those between only continue tracks (ByteTrack)
  * @param reactivateAppearance calibrated P(same track) at which a lost track takes a detection without
  *                             any overlap
+ * @param coastFrames          missed frames during which a confirmed track is still reported where its
+ *                             motion model puts it (0: only frames with a detection are reported)
  * @param harvest              which detections of confirmed tracks become training crops
  */
 public record TrackerParams(double minIou, double appearanceWeight, double minAppearance,
                             int confirmHits, int maxMisses, double embeddingMomentum,
                             double highScore, double lowScore, double reactivateAppearance,
-                            HarvestPolicy harvest) {
+                            int coastFrames, HarvestPolicy harvest) {
     public TrackerParams {
         harvest = harvest == null ? HarvestPolicy.defaults() : harvest;
         if (minIou < 0 || minIou >= 1) {
@@ -33,6 +35,9 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
         }
         if (appearanceWeight < 0 || appearanceWeight > 1) {
             throw new IllegalArgumentException("tracker appearance_weight must be in [0,1]: " + appearanceWeight);
+        }
+        if (coastFrames < 0 || coastFrames > maxMisses) {
+            throw new IllegalArgumentException("tracker coast_frames must be in [0, max_misses]: " + coastFrames);
         }
         if (confirmHits < 1 || maxMisses < 0) {
             throw new IllegalArgumentException("tracker confirm_hits must be >= 1 and max_misses >= 0");
@@ -48,11 +53,11 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
         }
     }
 
-    /** Nine-parameter form of earlier versions: harvesting at its defaults. */
+    /** Nine-parameter form of earlier versions: no coasting, harvesting at its defaults. */
     public TrackerParams(double minIou, double appearanceWeight, double minAppearance, int confirmHits, int maxMisses,
                          double embeddingMomentum, double highScore, double lowScore, double reactivateAppearance) {
         this(minIou, appearanceWeight, minAppearance, confirmHits, maxMisses, embeddingMomentum, highScore, lowScore,
-                reactivateAppearance, HarvestPolicy.defaults());
+                reactivateAppearance, 0, HarvestPolicy.defaults());
     }
 
     /** Six-parameter form of earlier versions: ByteTrack thresholds and re-activation at their defaults. */
@@ -66,7 +71,7 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
         // former cosines: re-activation by appearance alone at 0.93 (above the linker's 0.90,
         // as 27 % of different-person pairs of the built-in model pass 0.85), and a pairing
         // with appearance refused only below ~0.6
-        return new TrackerParams(0.2, 0.4, 1e-6, 3, 8, 0.8, 0.5, 0.1, 0.5, HarvestPolicy.defaults());
+        return new TrackerParams(0.2, 0.4, 1e-6, 3, 8, 0.8, 0.5, 0.1, 0.5, 0, HarvestPolicy.defaults());
     }
 
     /** From a config file's {@code tracker:} section: what it leaves out keeps its default. */
@@ -80,17 +85,19 @@ public record TrackerParams(double minIou, double appearanceWeight, double minAp
                                            @JsonProperty("high_score") Double highScore,
                                            @JsonProperty("low_score") Double lowScore,
                                            @JsonProperty("reactivate_appearance") Double reactivateAppearance,
+                                           @JsonProperty("coast_frames") Integer coastFrames,
                                            @JsonProperty("harvest") HarvestPolicy harvest) {
         TrackerParams d = defaults();
         return new TrackerParams(requireNonNullElse(minIou, d.minIou), requireNonNullElse(appearanceWeight, d.appearanceWeight),
                 requireNonNullElse(minAppearance, d.minAppearance), requireNonNullElse(confirmHits, d.confirmHits), requireNonNullElse(maxMisses, d.maxMisses),
                 requireNonNullElse(embeddingMomentum, d.embeddingMomentum), requireNonNullElse(highScore, d.highScore), requireNonNullElse(lowScore, d.lowScore),
-                requireNonNullElse(reactivateAppearance, d.reactivateAppearance), requireNonNullElse(harvest, d.harvest));
+                requireNonNullElse(reactivateAppearance, d.reactivateAppearance), requireNonNullElse(coastFrames, d.coastFrames),
+                requireNonNullElse(harvest, d.harvest));
     }
 
 
     public TrackerParams withHarvest(HarvestPolicy policy) {
         return new TrackerParams(minIou, appearanceWeight, minAppearance, confirmHits, maxMisses, embeddingMomentum,
-                highScore, lowScore, reactivateAppearance, policy);
+                highScore, lowScore, reactivateAppearance, coastFrames, policy);
     }
 }

@@ -56,6 +56,45 @@ class CameraTrackerTest {
     }
 
     @Test
+    void withCoastingAConfirmedTrackTheDetectorMissesIsReportedWherePredictedForItsFirstMissesOnly() {
+        TrackerParams d = TrackerParams.defaults();
+        TrackerParams coasting = TrackerParams.fromConfig(null, null, null, null, null, null, null, null, null, 2, null);
+        assertEquals(0, d.coastFrames());
+        List<FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // seen for 5 frames, missed for 3, seen again
+            frames.add(i < 5 || i >= 8 ? frame("cam", i, box(100 + 8 * i, 50, person(0))) : frame("cam", i));
+        }
+        CameraTracker withCoast = new CameraTracker(coasting);
+        CameraTracks state = CameraTracks.getDefaultInstance();
+        List<TrackletUpdate> updates = new ArrayList<>();
+        for (FrameEmbeddings f : frames) {
+            CameraTracker.Step step = withCoast.step(state, f);
+            state = step.state();
+            updates.add(step.update());
+        }
+        long id = updates.get(4).getTracks(0).getTrackId();
+        for (int i = 5; i < 7; i++) {
+            assertEquals(1, updates.get(i).getTracksCount(), "missed frame " + i);
+            assertEquals(id, updates.get(i).getTracks(0).getTrackId());
+            // five detections leave the filter's speed short of 8 px a frame: within a step of the truth
+            assertEquals(100 + 8 * i, updates.get(i).getTracks(0).getBox().getX(), 8, "missed frame " + i);
+        }
+        assertEquals(0, updates.get(7).getTracksCount(), "the third miss is past coast_frames");
+        assertEquals(id, updates.get(8).getTracks(0).getTrackId());
+        // without coasting nothing is reported for a missed frame
+        List<TrackletUpdate> plain = run(frames);
+        assertEquals(0, plain.get(5).getTracksCount());
+    }
+
+    @Test
+    void coastingLongerThanATrackIsKeptIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrackerParams.fromConfig(null, null, null, null, 3, null, null, null, null, 4, null));
+        assertTrue(e.getMessage().contains("coast_frames"), e.getMessage());
+    }
+
+    @Test
     void onFramesTheDetectorSkippedAConfirmedTrackIsReportedWhereItsMotionPutsItAndMissesNothing() {
         List<FrameEmbeddings> frames = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
