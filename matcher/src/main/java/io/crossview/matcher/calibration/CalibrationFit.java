@@ -21,6 +21,15 @@ public final class CalibrationFit {
     /** Pairs of each kind needed before the stream's fit replaces the prior. */
     public static final int MIN_PAIRS = 60;
     private static final int EM_ROUNDS = 60;
+    /**
+     * Most share of candidates the mixture may call the same person: a decision meets up to
+     * ten candidates, mostly four or more, and at most one of them is the person. A model that
+     * tells people apart spreads strangers widely, so the nearest ones a decision meets sit far
+     * above the people seen together, and the EM then calls nearly all candidates the same
+     * person (share 0.92-0.99, a flat or even falling curve, on the synthetic worlds with a
+     * trained MobileNetV2); such a fit is refused and the prior stays.
+     */
+    static final double MAX_SHARE = 0.25;
 
     private CalibrationFit() {
     }
@@ -55,7 +64,7 @@ public final class CalibrationFit {
             for (int b = 0; b < positives.length; b++) {
                 positives[b] = candidates[b] * responsibility[b];
             }
-            if (total(positives) >= MIN_PAIRS / 4.0) {
+            if (total(positives) >= MIN_PAIRS / 4.0 && share <= MAX_SHARE) {
                 between = LogisticFit.balanced(positives, others);
             }
         }

@@ -4,6 +4,7 @@ import io.crossview.common.wire.TrackLink;
 import io.crossview.common.wire.TrackObservation;
 import io.crossview.common.wire.TrackletUpdate;
 import io.crossview.matcher.calibration.Calibrations;
+import io.crossview.matcher.tracking.Boxes;
 import io.crossview.matcher.tracking.Vectors;
 import java.util.List;
 
@@ -43,6 +44,10 @@ final class CalibrationPairs {
         List<TrackObservation> tracks = update.getTracksList();
         for (int i = 0; i < tracks.size(); i++) {
             for (int j = i + 1; j < tracks.size(); j++) {
+                // boxes that overlap share pixels: their crops show partly the same person
+                if (Boxes.iou(tracks.get(i).getBox(), tracks.get(j).getBox()) > 0) {
+                    continue;
+                }
                 if (tracks.get(i).getEmbedding().getValuesCount() > 0
                         && tracks.get(i).getEmbedding().getValuesCount() == tracks.get(j).getEmbedding().getValuesCount()) {
                     calibrations.coOccurring(update.getModelVersion(),

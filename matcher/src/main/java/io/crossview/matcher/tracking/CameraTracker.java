@@ -177,7 +177,8 @@ public final class CameraTracker {
             same.add(Vectors.cosine(t.state.getEmbedding(), detections.get(t.detection).getGlobal()));
             if (others) {
                 for (Live u : clear) {
-                    if (u != t) {
+                    // boxes that overlap share pixels: those crops show partly the same person
+                    if (u != t && Boxes.iou(detections.get(t.detection).getBox(), detections.get(u.detection).getBox()) == 0) {
                         different.add(Vectors.cosine(t.state.getEmbedding(), detections.get(u.detection).getGlobal()));
                     }
                 }

@@ -57,12 +57,22 @@ class CalibrationFitTest {
 
     @Test
     void theMixtureFindsHowFarOtherSightingsShiftBelowOneTrack() {
-        Calibration c = CalibrationFit.fit(counts(1000, 0.9, 1000, 0.3, 300, 0.65, 700, 3), Calibration.defaults());
-        assertEquals(0.3, c.candidatePositiveShare(), 0.07);
+        Calibration c = CalibrationFit.fit(counts(1000, 0.9, 1000, 0.3, 200, 0.65, 800, 3), Calibration.defaults());
+        assertEquals(0.2, c.candidatePositiveShare(), 0.07);
         // other sightings sit near 0.65: the between curve is sure there, the same-track one is not
         assertTrue(c.between(0.65) > 0.9, "between " + c.between(0.65));
         assertTrue(c.sameTrack(0.65) < c.between(0.65) - 0.2, "same track " + c.sameTrack(0.65));
         assertTrue(c.between().midpoint() < c.sameTrack().midpoint());
+    }
+
+    @Test
+    void aMixtureThatCallsMostCandidatesTheSamePersonIsRefusedForThePrior() {
+        // at most one of a decision's candidates is the person: a share of 0.9 is the EM gone wrong
+        Calibration prior = Calibration.defaults();
+        Calibration c = CalibrationFit.fit(counts(1000, 0.9, 1000, 0.3, 900, 0.65, 100, 3), prior);
+        assertTrue(c.candidatePositiveShare() > CalibrationFit.MAX_SHARE, "share " + c.candidatePositiveShare());
+        assertSame(prior.between(), c.between());
+        assertEquals(Calibration.STREAM, c.source(), "the same-track curve is still the stream's");
     }
 
     @Test
