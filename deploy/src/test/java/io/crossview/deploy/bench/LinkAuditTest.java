@@ -43,16 +43,20 @@ class LinkAuditTest {
         }
     }
 
+    private ObjectNode audit(List<String> lines) throws IOException {
+        Path identities = dir.resolve("identities.jsonl");
+        Files.write(identities, lines);
+        return LinkAudit.of(identities, groundTruth());
+    }
+
     @Test
     void aLinkToTheSamePersonIsRightAndAStrangerOnTheSameCameraIsAWrongSameCameraLink() throws IOException {
         List<String> lines = new ArrayList<>();
         visit(lines, "cam1", 0, 1, 7, "new", 10);
         visit(lines, "cam2", 20, 1, 7, "matched", 100);
         visit(lines, "cam1", 40, 2, 7, "matched", 200);
-        Path identities = dir.resolve("identities.jsonl");
-        Files.write(identities, lines);
 
-        ObjectNode audit = LinkAudit.of(identities, groundTruth());
+        ObjectNode audit = audit(lines);
 
         assertEquals(2, audit.get("links").asInt());
         assertEquals(1, audit.get("right_links").asInt());
@@ -67,10 +71,8 @@ class LinkAuditTest {
         visit(lines, "cam1", 0, 1, 7, "new", 10);
         visit(lines, "cam2", 20, 1, 8, "new", 100);
         visit(lines, "cam1", 40, 2, 9, "new", 200);
-        Path identities = dir.resolve("identities.jsonl");
-        Files.write(identities, lines);
 
-        ObjectNode audit = LinkAudit.of(identities, groundTruth());
+        ObjectNode audit = audit(lines);
 
         assertEquals(0, audit.get("links").asInt());
         assertEquals(1, audit.get("missed_links").asInt());

@@ -30,6 +30,10 @@ class CameraTrackerTest {
     }
 
     private List<TrackletUpdate> run(List<FrameEmbeddings> frames, Calibration calibration) {
+        return run(tracker, frames, calibration);
+    }
+
+    private static List<TrackletUpdate> run(CameraTracker tracker, List<FrameEmbeddings> frames, Calibration calibration) {
         CameraTracks state = CameraTracks.getDefaultInstance();
         List<TrackletUpdate> updates = new ArrayList<>();
         for (var f : frames) {
@@ -65,14 +69,7 @@ class CameraTrackerTest {
             // seen for 5 frames, missed for 3, seen again
             frames.add(i < 5 || i >= 8 ? frame("cam", i, box(100 + 8 * i, 50, person(0))) : frame("cam", i));
         }
-        CameraTracker withCoast = new CameraTracker(coasting);
-        CameraTracks state = CameraTracks.getDefaultInstance();
-        List<TrackletUpdate> updates = new ArrayList<>();
-        for (FrameEmbeddings f : frames) {
-            CameraTracker.Step step = withCoast.step(state, f);
-            state = step.state();
-            updates.add(step.update());
-        }
+        List<TrackletUpdate> updates = run(new CameraTracker(coasting), frames, Calibration.defaults());
         long id = updates.get(4).getTracks(0).getTrackId();
         for (int i = 5; i < 7; i++) {
             assertEquals(1, updates.get(i).getTracksCount(), "missed frame " + i);
