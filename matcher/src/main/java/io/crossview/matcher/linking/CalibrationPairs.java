@@ -44,8 +44,7 @@ final class CalibrationPairs {
         List<TrackObservation> tracks = update.getTracksList();
         for (int i = 0; i < tracks.size(); i++) {
             for (int j = i + 1; j < tracks.size(); j++) {
-                // boxes that overlap share pixels: their crops show partly the same person
-                if (Boxes.iou(tracks.get(i).getBox(), tracks.get(j).getBox()) > 0) {
+                if (!Boxes.apart(tracks.get(i).getBox(), tracks.get(j).getBox())) {
                     continue;
                 }
                 if (tracks.get(i).getEmbedding().getValuesCount() > 0

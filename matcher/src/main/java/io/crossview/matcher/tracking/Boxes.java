@@ -17,6 +17,14 @@ public final class Boxes {
         return union <= 0 ? 0 : inter / union;
     }
 
+    /**
+     * Whether two boxes share no pixel. Pairs of people seen together are known strangers for
+     * the calibration only when apart: overlapping crops show partly the same person.
+     */
+    public static boolean apart(Box a, Box b) {
+        return iou(a, b) == 0;
+    }
+
     public static Box shifted(Box box, double dx, double dy) {
         return box.toBuilder().setX((float) (box.getX() + dx)).setY((float) (box.getY() + dy)).build();
     }

@@ -177,8 +177,7 @@ public final class CameraTracker {
             same.add(Vectors.cosine(t.state.getEmbedding(), detections.get(t.detection).getGlobal()));
             if (others) {
                 for (Live u : clear) {
-                    // boxes that overlap share pixels: those crops show partly the same person
-                    if (u != t && Boxes.iou(detections.get(t.detection).getBox(), detections.get(u.detection).getBox()) == 0) {
+                    if (u != t && Boxes.apart(detections.get(t.detection).getBox(), detections.get(u.detection).getBox())) {
                         different.add(Vectors.cosine(t.state.getEmbedding(), detections.get(u.detection).getGlobal()));
                     }
                 }
@@ -194,10 +193,7 @@ public final class CameraTracker {
     private Step carry(CameraTracks state, long seq, TrackletUpdate.Builder update) {
         for (TrackState t : state.getTracksList()) {
             if (t.getPhase() == TrackPhase.TRACK_CONFIRMED || t.getPhase() == TrackPhase.TRACK_PHASE_UNSPECIFIED) {
-                Box predicted = new Live(t, seq).predicted;
-                if (predicted.getW() > 0 && predicted.getH() > 0) {
-                    update.addTracks(observation(t, predicted.toBuilder().setScore(t.getBox().getScore()).build()));
-                }
+                reportPredicted(t, new Live(t, seq).predicted, update);
             }
         }
         return new Step(state, update.build());
@@ -208,12 +204,18 @@ public final class CameraTracker {
      * it, for its first {@code coast_frames} misses: a detector misses a person for a frame far
      * more often than a person vanishes. Off by default: on the synthetic worlds' oracle (5 %
      * misses) two frames raised MOTA by 0.02-0.03, on the real-people composite, whose people
-     * leave a view abruptly, they lowered it by 0.04 (docs/linking.md).
+     * leave a view abruptly, they lowered it by 0.04-0.08 (docs/architecture.md).
      */
     private void coast(Live t, TrackState lost, TrackletUpdate.Builder update) {
-        boolean wasConfirmed = t.phase() == TrackPhase.TRACK_CONFIRMED || t.phase() == TrackPhase.TRACK_LOST;
-        if (wasConfirmed && lost.getMisses() <= params.coastFrames() && t.predicted.getW() > 0 && t.predicted.getH() > 0) {
-            update.addTracks(observation(lost, t.predicted.toBuilder().setScore(lost.getBox().getScore()).build()));
+        if (lost.getMisses() <= params.coastFrames()) {
+            reportPredicted(lost, t.predicted, update);
+        }
+    }
+
+    /** The track reported at the box its filter predicts, with its last detection's score. */
+    private static void reportPredicted(TrackState track, Box predicted, TrackletUpdate.Builder update) {
+        if (predicted.getW() > 0 && predicted.getH() > 0) {
+            update.addTracks(observation(track, predicted.toBuilder().setScore(track.getBox().getScore()).build()));
         }
     }
 
