@@ -20,6 +20,11 @@ import io.crossview.detector.yolo.YoloSettings;
 public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo, double cropPadding,
                              int cropJpegQuality, int detectEvery) {
     public static final String HOG_MODEL_ID = "opencv-hog";
+    /**
+     * The stage keeps an ONNX detector's boxes down to this score as weak boxes, without crops,
+     * for the tracker's second association (ByteTrack's low threshold).
+     */
+    public static final double TRACK_SCORE = 0.1;
 
     public DetectorConfig {
         if (modelId == null || modelId.isBlank()) {
@@ -51,7 +56,7 @@ public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo,
 
     /** The built-in NanoDet, with HOG as the fallback when it cannot be obtained. */
     public static DetectorConfig defaults() {
-        return opencvHog().withYolo(YoloSettings.nanodet());
+        return opencvHog().withYolo(YoloSettings.nanodet().withTrackScore(TRACK_SCORE));
     }
 
     /** OpenCV's HOG people detector. */

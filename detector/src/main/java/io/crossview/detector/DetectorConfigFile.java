@@ -21,6 +21,7 @@ public final class DetectorConfigFile {
                             @JsonProperty("fit") String fit,
                             @JsonProperty("input_size") String inputSize,
                             @JsonProperty("score") Double score,
+                            @JsonProperty("track_score") Double trackScore,
                             @JsonProperty("nms_iou") Double nmsIou,
                             @JsonProperty("classes") List<Integer> classes,
                             @JsonProperty("min_box") Integer minBox,
@@ -62,6 +63,7 @@ public final class DetectorConfigFile {
                     .withFit(d.fit() == null ? y.fit() : YoloSettings.Fit.parse(d.fit()))
                     .withInputSize(size[0], size[1])
                     .withThresholds(requireNonNullElse(d.score(), y.scoreThreshold()), requireNonNullElse(d.nmsIou(), y.nmsIou()))
+                    .withTrackScore(requireNonNullElse(d.trackScore(), DetectorConfig.TRACK_SCORE))
                     .withClasses(d.classes() == null ? y.classes() : d.classes(), requireNonNullElse(d.minBox(), y.minBoxSize()))
                     .withBatching(requireNonNullElse(d.batch(), y.batchSize()), requireNonNullElse(d.batchWaitMs(), y.batchWaitMs()))
                     .withRuntime(requireNonNullElse(d.intraOpThreads(), y.intraOpThreads()), requireNonNullElse(d.cuda(), y.cuda()));

@@ -229,13 +229,17 @@ public final class DetectorStage implements RecordHandler, BatchHandler, AutoClo
                 .setSchemaVersion(WireSchema.VERSION)
                 .setFrame(frame.getRef())
                 .setDetectorModel(modelId);
+        double cropScore = detector.cropScore();
         for (PersonBox box : boxes) {
-            CropExtractor.Crop crop = crops.extract(picture, box);
-            out.addDetections(Detection.newBuilder()
+            Detection.Builder detection = Detection.newBuilder()
                     .setBox(Box.newBuilder()
                             .setX(box.x()).setY(box.y()).setW(box.width()).setH(box.height())
-                            .setScore((float) box.score()).setClassId(box.classId()))
-                    .setCropJpeg(ByteString.copyFrom(crop.jpeg())));
+                            .setScore((float) box.score()).setClassId(box.classId()));
+            // a weak box only continues a track by overlap: no crop, so nothing to embed
+            if (box.score() >= cropScore) {
+                detection.setCropJpeg(ByteString.copyFrom(crops.extract(picture, box).jpeg()));
+            }
+            out.addDetections(detection);
         }
         return out.build();
     }

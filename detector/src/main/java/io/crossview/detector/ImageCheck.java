@@ -43,7 +43,9 @@ public final class ImageCheck {
                 throw new IOException(image + " is not a readable picture");
             }
             try (PersonDetector detector = DetectorStage.openDetector(config)) {
-                List<PersonBox> boxes = detector.detect(picture);
+                // the people; weak boxes (kept for the tracker) are not what a user checks by eye
+                List<PersonBox> boxes = detector.detect(picture).stream()
+                        .filter(b -> b.score() >= detector.cropScore()).toList();
                 List<String> lines = new ArrayList<>(boxes.size());
                 for (PersonBox box : boxes) {
                     lines.add(line(detector.label(box.classId()), box));

@@ -18,6 +18,14 @@ public interface PersonDetector extends AutoCloseable {
         return detect(bgr);
     }
 
+    /**
+     * The score from which a box is a person, with a crop to embed; boxes below it are weak ones
+     * kept for the tracker to continue its tracks with. Every box, for detectors that keep none.
+     */
+    default double cropScore() {
+        return Double.NEGATIVE_INFINITY;
+    }
+
     /** A readable name of a class id the detector reports: COCO's "person" for 0. */
     default String label(int classId) {
         return classId == 0 ? "person" : "class" + classId;

@@ -27,7 +27,7 @@ class DetectorConfigFileTest {
     @Test
     void aFileWithoutAModelIsTheBuiltInNanodetAndModelHogIsHogWithItsCropSettings() throws Exception {
         assertTrue(load("crop_padding: 0.2\n").yolo().builtin());
-        assertEquals(YoloSettings.nanodet().withInputSize(320, 320), load("model: nanodet\ninput_size: 320x320\n").yolo());
+        assertEquals(DetectorConfig.defaults().yolo().withInputSize(320, 320), load("model: nanodet\ninput_size: 320x320\n").yolo());
         DetectorConfig c = load("model: hog\ncrop_padding: 0.2\ncrop_jpeg_quality: 80\n");
         assertNull(c.yolo());
         assertEquals(0.2, c.cropPadding());
@@ -53,9 +53,12 @@ class DetectorConfigFileTest {
                 cuda: false
                 """);
         assertEquals(new YoloSettings(dir.toAbsolutePath().resolve("models/yolox_s.onnx"), YoloLayout.YOLOX, YoloSettings.Fit.AUTO, 640, 384,
-                0.4, 0.5, List.of(0, 2), 12, 4, 20, 2, false), c.yolo());
+                0.4, 0.5, List.of(0, 2), 12, 4, 20, 2, false, DetectorConfig.TRACK_SCORE), c.yolo());
         assertEquals(new Batching(4, 20), c.batching());
-        assertEquals(YoloSettings.defaults(dir.toAbsolutePath().resolve("m.onnx")), load("model: m.onnx\n").yolo());
+        assertEquals(YoloSettings.defaults(dir.toAbsolutePath().resolve("m.onnx")).withTrackScore(DetectorConfig.TRACK_SCORE),
+                load("model: m.onnx\n").yolo());
+        assertEquals(0.3, load("model: m.onnx\ntrack_score: 0.3\n").yolo().lowestScore(), "weak boxes off");
+        assertEquals(0.2, load("model: m.onnx\ntrack_score: 0.2\n").yolo().lowestScore());
     }
 
     @Test

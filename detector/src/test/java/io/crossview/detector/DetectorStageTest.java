@@ -102,6 +102,25 @@ class DetectorStageTest {
     }
 
     @Test
+    void weakBoxesBelowTheDetectorsPersonScoreGoOutWithoutACrop() {
+        List<PersonBox> boxes = List.of(new PersonBox(100, 200, 40, 80, 0.8), new PersonBox(2, 5, 30, 60, 0.2));
+        FakeDetector detector = new FakeDetector(boxes) {
+            @Override
+            public double cropScore() {
+                return 0.4;
+            }
+        };
+        FrameDetections out;
+        try (DetectorStage stage = new DetectorStage(detector, crops, TOPICS, "fake-v1")) {
+            out = single(stage.handle(record(frame(blankJpeg()).toByteArray())));
+        }
+        assertEquals(2, out.getDetectionsCount());
+        assertCropSize(out.getDetections(0), 48, 96);
+        assertEquals(0.2f, out.getDetections(1).getBox().getScore());
+        assertTrue(out.getDetections(1).getCropJpeg().isEmpty(), "a weak box costs no JPEG and no embedding");
+    }
+
+    @Test
     void aFrameWithNobodyStillGetsAnAnswer() throws Exception {
         try (DetectorStage stage = DetectorStage.create(DetectorConfig.opencvHog(), TOPICS)) {
             FrameDetections out = single(stage.handle(record(frame(blankJpeg()).toByteArray())));

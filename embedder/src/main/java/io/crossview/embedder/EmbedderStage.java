@@ -8,6 +8,7 @@ import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
+import io.crossview.common.wire.Detection;
 import io.crossview.common.wire.EmbeddedBox;
 import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameEmbeddings;
@@ -145,6 +146,9 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
         Item item = new Item();
         item.detections = detections;
         for (int i = 0; i < detections.getDetectionsCount(); i++) {
+            if (weak(detections.getDetections(i))) {
+                continue;
+            }
             try {
                 item.crops.add(Jpeg.decode(detections.getDetections(i).getCropJpeg().toByteArray()));
             } catch (BadImageException e) {
@@ -176,20 +180,27 @@ public final class EmbedderStage implements BatchHandler, RecordHandler {
                 .setSkipped(detections.getSkipped());
         // on every message: a matcher task that starts anywhere in the topic has the model's prior
         model.calibration().ifPresent(c -> out.setCalibration(c.toWire()));
-        for (int i = 0; i < embeddings.size(); i++) {
-            Embedding e = embeddings.get(i);
-            EmbeddedBox.Builder box = EmbeddedBox.newBuilder()
-                    .setBox(detections.getDetections(i).getBox())
-                    .setGlobal(vector(e.global()));
-            for (float[] part : e.parts()) {
-                box.addParts(vector(part));
-            }
-            if (crops) {
-                box.setCropJpeg(detections.getDetections(i).getCropJpeg());
+        int next = 0;
+        for (Detection detection : detections.getDetectionsList()) {
+            EmbeddedBox.Builder box = EmbeddedBox.newBuilder().setBox(detection.getBox());
+            if (!weak(detection)) {
+                Embedding e = embeddings.get(next++);
+                box.setGlobal(vector(e.global()));
+                for (float[] part : e.parts()) {
+                    box.addParts(vector(part));
+                }
+                if (crops) {
+                    box.setCropJpeg(detection.getCropJpeg());
+                }
             }
             out.addBoxes(box);
         }
         return out.build();
+    }
+
+    /** A weak box, sent without a crop for the tracker's overlap-only association: nothing to embed. */
+    private static boolean weak(Detection detection) {
+        return detection.getCropJpeg().isEmpty();
     }
 
     private static Vector vector(float[] values) {

@@ -94,6 +94,34 @@ class EmbedderStageTest {
     }
 
     @Test
+    void aWeakBoxWithoutACropKeepsItsPlaceAndGetsNoEmbeddingInOneMessageOrInABatch() throws Exception {
+        byte[] red;
+        byte[] green;
+        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1);
+             Mat b = Pictures.person(Pictures.GREEN, Pictures.DARK, 0, 0, 1, 1, 2)) {
+            red = Jpeg.encode(a, 90);
+            green = Jpeg.encode(b, 90);
+        }
+        Box strong = Box.newBuilder().setX(10).setY(20).setW(60).setH(150).setScore(0.9f).build();
+        Box weak = Box.newBuilder().setX(100).setY(30).setW(50).setH(120).setScore(0.2f).build();
+        Box other = Box.newBuilder().setX(300).setY(40).setW(55).setH(140).setScore(0.7f).build();
+        FrameDetections in = detections(detection(strong, red), Detection.newBuilder().setBox(weak).build(),
+                detection(other, green));
+        FrameEmbeddings alone = stage.embed(detections(detection(strong, red), detection(other, green)));
+
+        FrameEmbeddings e = stage.embed(in);
+        assertEquals(List.of(strong, weak, other), e.getBoxesList().stream().map(EmbeddedBox::getBox).toList());
+        assertEquals(0, e.getBoxes(1).getGlobal().getValuesCount());
+        assertEquals(0, e.getBoxes(1).getPartsCount());
+        assertEquals(alone.getBoxes(0).getGlobal(), e.getBoxes(0).getGlobal());
+        assertEquals(alone.getBoxes(1).getGlobal(), e.getBoxes(2).getGlobal(), "the crops after it keep their own vectors");
+        List<BatchHandler.Outcome> batch = stage.handle(List.of(record(WireSerdes.DETECTIONS.serialize("x", in)),
+                record(WireSerdes.DETECTIONS.serialize("x", detections(detection(other, green))))));
+        assertEquals(e, embeddings(batch.get(0)));
+        assertEquals(alone.getBoxes(1).getGlobal(), embeddings(batch.get(1)).getBoxes(0).getGlobal());
+    }
+
+    @Test
     void aFrameWithoutDetectionsGivesAnEmptyMessage() throws Exception {
         List<ProducerRecord<byte[], byte[]>> out = stage.handle(record(WireSerdes.DETECTIONS.serialize("x", detections())));
         FrameEmbeddings e = WireSerdes.EMBEDDINGS.deserialize("t1.embeddings", out.get(0).value());

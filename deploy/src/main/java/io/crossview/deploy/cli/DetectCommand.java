@@ -55,6 +55,11 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--score", description = "Minimum score: objectness x class for ONNX (default 0.3), the SVM weight for HOG")
     Double score;
 
+    @Option(names = "--track-score", paramLabel = "S", description = "ONNX detectors: also keep boxes from this "
+            + "score up to --score, without crops, for the tracker to continue its tracks with (default 0.1; "
+            + "equal to --score: none)")
+    Double trackScore;
+
     @Option(names = "--nms", paramLabel = "IOU", description = "NMS IoU threshold of ONNX models (default 0.45)")
     Double nmsIou;
 
@@ -105,15 +110,16 @@ public final class DetectCommand implements Callable<Integer> {
         }
         YoloSettings y = detector == null ? base.yolo() : switch (detector.trim()) {
             case DetectorConfigFile.HOG -> null;
-            case DetectorConfigFile.NANODET -> YoloSettings.nanodet();
-            default -> base.yolo() == null || base.yolo().builtin() ? YoloSettings.defaults(Path.of(detector))
+            case DetectorConfigFile.NANODET -> YoloSettings.nanodet().withTrackScore(DetectorConfig.TRACK_SCORE);
+            default -> base.yolo() == null || base.yolo().builtin()
+                    ? YoloSettings.defaults(Path.of(detector)).withTrackScore(DetectorConfig.TRACK_SCORE)
                     : base.yolo().withModel(Path.of(detector));
         };
         if (y == null) {
             if (layout != null || fit != null || nmsIou != null || classes != null || minBox != null
-                    || inputSize != null || batch != null || batchWaitMs != null || threads != null) {
+                    || inputSize != null || batch != null || batchWaitMs != null || threads != null || trackScore != null) {
                 throw new IllegalArgumentException("--layout, --fit, --nms, --classes, --min-box, --input-size, "
-                        + "--batch, --batch-wait-ms and --threads set up an ONNX detector, not HOG");
+                        + "--batch, --batch-wait-ms, --threads and --track-score set up an ONNX detector, not HOG");
             }
             base = base.withYolo(null);
             if (score != null) {
@@ -135,6 +141,7 @@ public final class DetectCommand implements Callable<Integer> {
             y = y.withInputSize(size[0], size[1]);
         }
         y = y.withThresholds(score == null ? y.scoreThreshold() : score, nmsIou == null ? y.nmsIou() : nmsIou)
+                .withTrackScore(trackScore == null ? y.lowestScore() : trackScore)
                 .withClasses(classes == null ? y.classes() : classes, minBox == null ? y.minBoxSize() : minBox)
                 .withBatching(batch == null ? y.batchSize() : batch, batchWaitMs == null ? y.batchWaitMs() : batchWaitMs)
                 .withRuntime(threads == null ? y.intraOpThreads() : threads, y.cuda() && !cpu);

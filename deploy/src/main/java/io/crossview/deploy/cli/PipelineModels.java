@@ -25,6 +25,11 @@ public final class PipelineModels {
                     + "others by their motion (default 1: every frame; bench: 3 for a real detector)")
     Integer detectEvery;
 
+    @Option(names = "--detector-score", paramLabel = "S",
+            description = "Lowest score of a box an ONNX detector passes on (default: 0.4 for NanoDet, 0.3 for others); "
+                    + "the tracker starts tracks only from boxes at its high_score and lets lower ones continue them")
+    Double detectorScore;
+
     /** The detector named, or {@code fallback} when none was, on every frame unless told otherwise. */
     public DetectionMode detection(String fallback, OracleSettings oracle) {
         return detection(fallback, oracle, 1);
@@ -37,7 +42,7 @@ public final class PipelineModels {
     public DetectionMode detection(String fallback, OracleSettings oracle, int defaultEvery) {
         DetectionMode mode = DetectionMode.parse(detector == null ? fallback : detector, oracle);
         int every = detectEvery != null ? detectEvery : mode.isOracle() ? 1 : defaultEvery;
-        return mode.detectingEvery(every);
+        return (detectorScore == null ? mode : mode.scoring(detectorScore)).detectingEvery(every);
     }
 
     public Path reidModel() {

@@ -30,7 +30,8 @@ public record DetectionMode(String name, OracleSettings oracle, DetectorConfig d
 
     /** A YOLO-family or NanoDet ONNX file, its layout told from its outputs. */
     public static DetectionMode onnx(Path model) {
-        return new DetectionMode(model.toString(), null, DetectorConfig.opencvHog().withYolo(YoloSettings.defaults(model)));
+        return new DetectionMode(model.toString(), null, DetectorConfig.opencvHog()
+                .withYolo(YoloSettings.defaults(model).withTrackScore(DetectorConfig.TRACK_SCORE)));
     }
 
     /** {@code nanodet}, {@code hog}, {@code oracle} (with the given settings) or an ONNX file, as the command line names them. */
@@ -59,6 +60,18 @@ public record DetectionMode(String name, OracleSettings oracle, DetectorConfig d
             throw new IllegalArgumentException("--detect-every is for real detectors, not the oracle");
         }
         return new DetectionMode(name, oracle, detector.withDetectEvery(frames));
+    }
+
+    /** This mode passing on the boxes of its ONNX detector at {@code score} and above. */
+    public DetectionMode scoring(double score) {
+        if (isOracle() || detector.yolo() == null) {
+            throw new IllegalArgumentException("--detector-score is for ONNX detectors (nanodet or PATH.onnx), not " + name);
+        }
+        if (!(score > 0 && score < 1)) {
+            throw new IllegalArgumentException("--detector-score must be in (0, 1), got " + score);
+        }
+        YoloSettings y = detector.yolo();
+        return new DetectionMode(name, oracle, detector.withYolo(y.withThresholds(score, y.nmsIou())));
     }
 
     public boolean isOracle() {

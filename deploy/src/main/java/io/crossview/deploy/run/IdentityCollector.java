@@ -126,7 +126,8 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
                 events++;
             } else if (record.topic().equals(topics.embeddings().name())) {
                 FrameEmbeddings frame = WireSerdes.EMBEDDINGS.deserialize(record.topic(), record.value());
-                detections += frame.getBoxesCount();
+                // people only: weak boxes (no crop, no embedding) only carry tracks
+                detections += frame.getBoxesList().stream().filter(b -> b.getGlobal().getValuesCount() > 0).count();
                 if (keepEmbeddings) {
                     synchronized (this) {
                         embeddings.add(frame);

@@ -40,7 +40,7 @@ final class GflDecoder implements BoxDecoder {
         this.classCount = classCount;
         this.bins = bins;
         this.classes = settings.classes().stream().mapToInt(Integer::intValue).distinct().toArray();
-        this.scoreThreshold = settings.scoreThreshold();
+        this.scoreThreshold = settings.lowestScore();
         this.settings = settings;
     }
 

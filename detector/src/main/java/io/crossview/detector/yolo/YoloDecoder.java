@@ -34,7 +34,7 @@ final class YoloDecoder implements BoxDecoder {
         this.anchors = anchors;
         this.values = classCount + (layout == YoloLayout.YOLOV8 ? 4 : 5);
         this.classes = settings.classes().stream().mapToInt(Integer::intValue).distinct().toArray();
-        this.scoreThreshold = settings.scoreThreshold();
+        this.scoreThreshold = settings.lowestScore();
         this.settings = settings;
         this.cellX = new float[layout == YoloLayout.YOLOX ? anchors : 0];
         this.cellY = new float[cellX.length];

@@ -171,6 +171,11 @@ public final class YoloDetector implements PersonDetector {
     }
 
     @Override
+    public double cropScore() {
+        return settings.scoreThreshold();
+    }
+
+    @Override
     public int maxBatch() {
         if (model.fixedBatch() > 0) {
             return model.fixedBatch();

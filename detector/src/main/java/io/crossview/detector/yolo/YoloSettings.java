@@ -14,6 +14,10 @@ import java.util.List;
  * @param inputWidth     model input width in px; 0 takes the model's static size (640 when it has none)
  * @param inputHeight    model input height in px; 0 as for the width
  * @param scoreThreshold boxes scoring below this (objectness x class score) are dropped
+ * @param trackScore     boxes from this score up to {@code scoreThreshold} are kept too, as weak boxes:
+ *                       the stage sends them without a crop, so they cost no JPEG and no embedding,
+ *                       and the tracker uses them only to continue its tracks, by overlap (ByteTrack);
+ *                       equal to {@code scoreThreshold} (the detector's own default): none
  * @param nmsIou         boxes of a class overlapping a better one by more than this IoU are dropped
  * @param classes        class ids kept (COCO: 0 = person); each box takes its best kept class
  * @param minBoxSize     boxes narrower or lower than this many picture px (after clipping) are dropped
@@ -25,7 +29,7 @@ import java.util.List;
  */
 public record YoloSettings(Path model, YoloLayout layout, Fit fit, int inputWidth, int inputHeight,
                            double scoreThreshold, double nmsIou, List<Integer> classes, int minBoxSize, int batchSize,
-                           long batchWaitMs, int intraOpThreads, boolean cuda) {
+                           long batchWaitMs, int intraOpThreads, boolean cuda, double trackScore) {
     public static final int DEFAULT_INPUT = 640;
     /** The built-in NanoDet's input side; its converted graph takes any multiple of 32. */
     public static final int NANODET_INPUT = 320;
@@ -63,6 +67,7 @@ public record YoloSettings(Path model, YoloLayout layout, Fit fit, int inputWidt
                 "detector input size needs both width and height, got " + inputWidth + "x" + inputHeight);
         require(scoreThreshold >= 0 && scoreThreshold <= 1, "detector score threshold must be in [0, 1], got "
                 + scoreThreshold);
+        require(trackScore >= 0 && trackScore <= 1, "detector track score must be in [0, 1], got " + trackScore);
         require(nmsIou >= 0 && nmsIou <= 1, "detector nmsIou must be in [0, 1], got " + nmsIou);
         require(classes != null && !classes.isEmpty(), "detector classes must list at least one class id");
         classes = List.copyOf(classes);
@@ -75,7 +80,7 @@ public record YoloSettings(Path model, YoloLayout layout, Fit fit, int inputWidt
 
     /** Person only, score 0.3, NMS IoU 0.45, boxes of 8 px and more, batch size auto waiting 5 ms, one thread. */
     public static YoloSettings defaults(Path model) {
-        return new YoloSettings(model, YoloLayout.AUTO, Fit.AUTO, 0, 0, 0.3, 0.45, List.of(0), 8, 0, 5, 1, true);
+        return new YoloSettings(model, YoloLayout.AUTO, Fit.AUTO, 0, 0, 0.3, 0.45, List.of(0), 8, 0, 5, 1, true, 0.3);
     }
 
     /**
@@ -85,7 +90,7 @@ public record YoloSettings(Path model, YoloLayout layout, Fit fit, int inputWidt
      */
     public static YoloSettings nanodet() {
         return new YoloSettings(null, YoloLayout.NANODET, Fit.AUTO, NANODET_INPUT, NANODET_INPUT, 0.4, 0.45,
-                List.of(0), 8, 0, 5, 1, true);
+                List.of(0), 8, 0, 5, 1, true, 0.4);
     }
 
     /** True for the built-in NanoDet, which has no file until it is obtained. */
@@ -95,42 +100,54 @@ public record YoloSettings(Path model, YoloLayout layout, Fit fit, int inputWidt
 
     public YoloSettings withLayout(YoloLayout value) {
         return new YoloSettings(model, value, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
-                batchSize, batchWaitMs, intraOpThreads, cuda);
+                batchSize, batchWaitMs, intraOpThreads, cuda, trackScore);
     }
 
     public YoloSettings withFit(Fit value) {
         return new YoloSettings(model, layout, value, inputWidth, inputHeight, scoreThreshold, nmsIou, classes,
-                minBoxSize, batchSize, batchWaitMs, intraOpThreads, cuda);
+                minBoxSize, batchSize, batchWaitMs, intraOpThreads, cuda, trackScore);
     }
 
     public YoloSettings withModel(Path value) {
         return new YoloSettings(value, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes,
-                minBoxSize, batchSize, batchWaitMs, intraOpThreads, cuda);
+                minBoxSize, batchSize, batchWaitMs, intraOpThreads, cuda, trackScore);
     }
 
     public YoloSettings withInputSize(int width, int height) {
         return new YoloSettings(model, layout, fit, width, height, scoreThreshold, nmsIou, classes, minBoxSize,
-                batchSize, batchWaitMs, intraOpThreads, cuda);
+                batchSize, batchWaitMs, intraOpThreads, cuda, trackScore);
     }
 
+    /** A new person score; weak boxes keep their floor, or stay off when they were. */
     public YoloSettings withThresholds(double score, double iou) {
         return new YoloSettings(model, layout, fit, inputWidth, inputHeight, score, iou, classes, minBoxSize,
-                batchSize, batchWaitMs, intraOpThreads, cuda);
+                batchSize, batchWaitMs, intraOpThreads, cuda, trackScore >= scoreThreshold ? score : trackScore);
+    }
+
+    /** Keeping weak boxes down to {@code score} for the tracker (at or above the person score: none). */
+    public YoloSettings withTrackScore(double score) {
+        return new YoloSettings(model, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes,
+                minBoxSize, batchSize, batchWaitMs, intraOpThreads, cuda, score);
+    }
+
+    /** The lowest score a decoder keeps: the weak boxes' floor, or the person score. */
+    public double lowestScore() {
+        return Math.min(trackScore, scoreThreshold);
     }
 
     public YoloSettings withClasses(List<Integer> value, int minBox) {
         return new YoloSettings(model, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, value, minBox,
-                batchSize, batchWaitMs, intraOpThreads, cuda);
+                batchSize, batchWaitMs, intraOpThreads, cuda, trackScore);
     }
 
     public YoloSettings withBatching(int size, long waitMs) {
         return new YoloSettings(model, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
-                size, waitMs, intraOpThreads, cuda);
+                size, waitMs, intraOpThreads, cuda, trackScore);
     }
 
     public YoloSettings withRuntime(int threads, boolean tryCuda) {
         return new YoloSettings(model, layout, fit, inputWidth, inputHeight, scoreThreshold, nmsIou, classes, minBoxSize,
-                batchSize, batchWaitMs, threads, tryCuda);
+                batchSize, batchWaitMs, threads, tryCuda, trackScore);
     }
 
     /** Every kept class must be one of a model's {@code classCount} classes. */

@@ -172,6 +172,7 @@ public final class CameraTracker {
     private static void pairs(List<Live> tracks, List<EmbeddedBox> detections, boolean others, List<Double> same,
                               List<Double> different) {
         List<Live> clear = tracks.stream().filter(t -> t.detection >= 0 && t.state.getEmbedding().getValuesCount() > 0
+                && detections.get(t.detection).getGlobal().getValuesCount() > 0
                 && Boxes.iou(t.predicted, detections.get(t.detection).getBox()) >= CLEAR_IOU).toList();
         for (Live t : clear) {
             same.add(Vectors.cosine(t.state.getEmbedding(), detections.get(t.detection).getGlobal()));
@@ -249,8 +250,8 @@ public final class CameraTracker {
 
     private double fusedCost(Live t, EmbeddedBox d) {
         double iou = Boxes.iou(t.predicted, d.getBox());
-        if (t.state.getEmbedding().getValuesCount() == 0) {
-            // just after a model switch: nothing to compare appearance with yet
+        if (t.state.getEmbedding().getValuesCount() == 0 || d.getGlobal().getValuesCount() == 0) {
+            // just after a model switch, or a weak box sent without a crop: no appearance to compare
             return iou >= params.minIou() ? 1 - iou : Double.POSITIVE_INFINITY;
         }
         double appearance = Vectors.cosine(t.state.getEmbedding(), d.getGlobal());
@@ -287,7 +288,7 @@ public final class CameraTracker {
                 .setLastSeq(seq)
                 .setPhase(phase)
                 .clearKalman();
-        if (confident || track.getEmbedding().getValuesCount() == 0) {
+        if ((confident || track.getEmbedding().getValuesCount() == 0) && detection.getGlobal().getValuesCount() > 0) {
             next.setEmbedding(Vectors.blend(track.getEmbedding(), detection.getGlobal(), params.embeddingMomentum()));
         }
         store(next, filter);

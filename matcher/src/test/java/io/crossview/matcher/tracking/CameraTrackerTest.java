@@ -223,6 +223,33 @@ class CameraTrackerTest {
     }
 
     @Test
+    void weakBoxesSentWithoutAnEmbeddingCarryATrackAndLeaveItsAppearanceAndCalibrationAlone() {
+        List<FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            frames.add(frame("cam", i, box(100 + 4 * i, 50, person(0))));
+        }
+        for (int i = 4; i < 8; i++) {
+            EmbeddedBox weak = scored(100 + 4 * i, 50, person(0), 0.2f).toBuilder().clearGlobal().build();
+            frames.add(frame("cam", i, weak));
+        }
+        CameraTracks state = CameraTracks.getDefaultInstance();
+        long id = -1;
+        for (int i = 0; i < frames.size(); i++) {
+            CameraTracker.Step step = tracker.step(state, frames.get(i), Calibration.defaults());
+            state = step.state();
+            if (i == 3) {
+                id = step.update().getTracks(0).getTrackId();
+            }
+            if (i >= 4) {
+                assertEquals(1, step.update().getTracksCount(), "frame " + i);
+                assertEquals(id, step.update().getTracks(0).getTrackId(), "frame " + i);
+                assertEquals(person(0), step.update().getTracks(0).getEmbedding(), "frame " + i);
+                assertEquals(List.of(), step.sameTrack(), "no appearance, no calibration pair: frame " + i);
+            }
+        }
+    }
+
+    @Test
     void aLostTrackComesBackByAppearanceAfterAnOcclusionWithItsOwnId() {
         List<io.crossview.common.wire.FrameEmbeddings> frames = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
