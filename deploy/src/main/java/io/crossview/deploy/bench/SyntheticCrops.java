@@ -1,6 +1,8 @@
 package io.crossview.deploy.bench;
 
 import io.crossview.deploy.synth.MarketExport;
+import io.crossview.eval.reid.MarketWriter;
+import io.crossview.eval.synth.Population;
 import io.crossview.eval.synth.SyntheticWorld;
 import io.crossview.eval.synth.WorldSpec;
 import io.crossview.trainer.eval.HeldOutSplit;
@@ -13,12 +15,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The training benchmarks' crops: a synthetic world rendered for four cameras, exported as a
  * Market-1501 folder, imported into a crop store and split into training and held-out identities.
  */
 record SyntheticCrops(CropStore store, HeldOutSplit split, TrainingSet data) implements AutoCloseable {
+    static final int POPULATION_CAMERAS = 3;
+    static final int POPULATION_SHOTS = 2;
+
     static SyntheticCrops render(long seed, int people, int seconds, String progressPrefix) throws IOException {
         Path tmp = Files.createTempDirectory("crossview-bench-train");
         WorldSpec spec = new WorldSpec(seed, 4, people, seconds, 10, 640, 480);
@@ -26,6 +33,32 @@ record SyntheticCrops(CropStore store, HeldOutSplit split, TrainingSet data) imp
         try (SyntheticWorld world = SyntheticWorld.create(spec)) {
             MarketExport.write(world, tmp.resolve("market"), 5, seed);
         }
+        return imported(tmp, seed, progressPrefix);
+    }
+
+    /**
+     * The same from a {@link Population}: {@code people} identities, each on {@value #POPULATION_CAMERAS}
+     * of the site's cameras, {@value #POPULATION_SHOTS} crops on each.
+     */
+    static SyntheticCrops population(long seed, int people, String progressPrefix) throws IOException {
+        Path tmp = Files.createTempDirectory("crossview-bench-train");
+        System.out.println(progressPrefix + "rendering a population of " + people + " people on " + Population.CAMERAS
+                + " cameras, " + POPULATION_CAMERAS + " cameras x " + POPULATION_SHOTS + " crops each");
+        List<MarketWriter.Crop> crops = new ArrayList<>();
+        try (Population population = new Population(seed, people)) {
+            int expected = (people * POPULATION_CAMERAS * POPULATION_SHOTS + Population.PER_PICTURE - 1) / Population.PER_PICTURE;
+            population.render(POPULATION_CAMERAS, POPULATION_SHOTS,
+                    c -> crops.add(new MarketWriter.Crop(c.identity(), c.camera(), c.shot(), c.bgr())),
+                    pictures -> System.out.printf(java.util.Locale.ROOT, "%spopulation: %d/%d pictures%n", progressPrefix,
+                            pictures, expected));
+            new MarketWriter(1, seed).write(tmp.resolve("market"), crops);
+        } finally {
+            crops.forEach(c -> c.bgr().close());
+        }
+        return imported(tmp, seed, progressPrefix);
+    }
+
+    private static SyntheticCrops imported(Path tmp, long seed, String progressPrefix) throws IOException {
         CropStore store = CropStore.open(tmp.resolve("store"), new CropStoreSettings(100, Duration.ofDays(365)));
         long now = System.currentTimeMillis();
         MarketImport.importFolder(tmp.resolve("market").resolve("bounding_box_test"), store, now);

@@ -44,6 +44,11 @@ public final class TrainBenchCommand implements Callable<Integer> {
             description = "Training augmentations: all (default), none, or a list of crop, flip, colour, erase")
     String augment;
 
+    @Option(names = "--graph-batches", defaultValue = "0", paramLabel = "N",
+            description = "Most batches of a graph-sampler epoch, on anchors drawn at random; the graph is rebuilt "
+                    + "every epoch (default 0: one batch per class, as QAConv-GS; thousands of classes need fewer)")
+    int graphBatches;
+
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw held-out mAP against training time, per sampler")
     Path plot;
 
@@ -58,7 +63,8 @@ public final class TrainBenchCommand implements Callable<Integer> {
             NetShape shape = NetShape.DEFAULT;
             String[] pk = batch.split("x");
             TrainSettings settings = TrainSettings.DEFAULTS.withBatch(Integer.parseInt(pk[0]), Integer.parseInt(pk[1]))
-                    .withSeed(world.seed).withLearningRate(lr).withAugmentation(Augmentation.parse(augment));
+                    .withSeed(world.seed).withLearningRate(lr).withAugmentation(Augmentation.parse(augment))
+                    .withGraphBatches(graphBatches);
             int pkBatches = new PkSampler(data.classes(), settings.p(), settings.k(), world.seed)
                     .batchesPerEpoch();
             HeldOutEvaluation evaluation = new HeldOutEvaluation();
@@ -91,7 +97,8 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 ObjectNode root = mapper.createObjectNode();
                 root.put("crops", data.size()).put("train_identities", data.classCount())
                         .put("held_out", split.summary()).put("builtin_mAP", builtin.mAP()).put("builtin_rank1", builtin.rank1())
-                        .put("augmentation", settings.augmentation().toString()).put("pk_batches_per_epoch", pkBatches).put("p", settings.p()).put("k", settings.k());
+                        .put("augmentation", settings.augmentation().toString()).put("pk_batches_per_epoch", pkBatches).put("p", settings.p()).put("k", settings.k())
+                        .put("graph_batches_per_epoch", graphBatches);
                 ArrayNode rows = root.putArray("points");
                 for (SamplerComparison.Point p : points) {
                     rows.addObject().put("sampler", p.sampler().name()).put("epoch", p.epoch()).put("batches", p.batches())

@@ -14,7 +14,14 @@ public final class WorldOptions {
     @Option(names = "--seconds", defaultValue = "60", description = "World length (default: ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--population", paramLabel = "N", description = "Instead of a world's walks, crops of N people "
+            + "placed on the site's cameras, each on 3 of them: the scale of thousands of identities")
+    Integer population;
+
     SyntheticCrops render(String progressPrefix) throws IOException {
+        if (population != null) {
+            return SyntheticCrops.population(seed, population, progressPrefix);
+        }
         return SyntheticCrops.render(seed, people, seconds, progressPrefix);
     }
 }

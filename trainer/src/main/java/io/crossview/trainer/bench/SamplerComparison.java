@@ -35,12 +35,14 @@ public final class SamplerComparison {
 
     /**
      * Runs both samplers. The graph sampler runs {@code graphEpochs} epochs (one batch per
-     * class each); the PK sampler runs as many epochs as it takes to train at least as many batches.
+     * class each, or the settings' {@code graphBatches}); the PK sampler runs as many epochs as it
+     * takes to train at least as many batches.
      */
     public static List<Point> run(TrainingSet data, NetShape shape, TrainSettings settings, int graphEpochs,
                                   int pkBatchesPerEpoch, Evaluator evaluator, Consumer<String> progress)
             throws IOException {
-        long budget = (long) graphEpochs * data.classCount();
+        int perEpoch = settings.graphBatches() > 0 ? Math.min(settings.graphBatches(), data.classCount()) : data.classCount();
+        long budget = (long) graphEpochs * perEpoch;
         int pkEpochs = (int) Math.ceil((double) budget / pkBatchesPerEpoch);
         List<Point> points = new ArrayList<>();
         points.addAll(one(data, shape, settings.withSampler(TrainSettings.Sampler.PK).withEpochs(pkEpochs), evaluator,

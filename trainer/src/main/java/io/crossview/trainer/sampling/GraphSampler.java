@@ -56,6 +56,14 @@ public final class GraphSampler {
      *                  embedded {@link ClassGraph#pickRepresentatives representatives}
      */
     public Epoch epoch(float[][] distances) {
+        return epoch(distances, 0);
+    }
+
+    /**
+     * As {@link #epoch(float[][])}, but at most {@code maxBatches} batches (0: no limit), anchored
+     * on classes drawn at random without repeats.
+     */
+    public Epoch epoch(float[][] distances, int maxBatches) {
         long start = System.nanoTime();
         int count = classes.classCount();
         if (distances == null || distances.length != count) {
@@ -78,6 +86,9 @@ public final class GraphSampler {
         }
         // Built in anchor order so the decks are dealt deterministically; trained in random order.
         Shuffle.shuffle(batches, dealer.random);
+        if (maxBatches > 0 && batches.size() > maxBatches) {
+            batches = new ArrayList<>(batches.subList(0, maxBatches));
+        }
         return new Epoch(batches, System.nanoTime() - start, graphNanos);
     }
 }

@@ -197,7 +197,7 @@ public final class Trainer {
         for (int c = 0; c < pictures.length; c++) {
             pictures[c] = members[representatives[c]];
         }
-        return sampler.epoch(ClassGraph.distances(unit(describe(net, data, pictures))));
+        return sampler.epoch(ClassGraph.distances(unit(describe(net, data, pictures))), settings.graphBatches());
     }
 
     private void checkResumable(Checkpoint.State saved, TrainingSet data) {

@@ -31,6 +31,23 @@ class GraphSamplerTest {
     }
 
     @Test
+    void aCappedEpochAnchorsThatManyDifferentClassesDrawnAtRandomEachEpoch() {
+        int[] labels = SamplingFixtures.labelsWithSizes(SamplingFixtures.randomSizes(40, 10, 1));
+        GraphSampler sampler = new GraphSampler(labels, P, K, 42);
+        float[][] d = SamplingFixtures.randomDistances(40, 5, 2);
+        int[] first = anchors(sampler, sampler.epoch(d, 6).batches());
+        int[] second = anchors(sampler, sampler.epoch(d, 6).batches());
+        assertEquals(6, first.length);
+        assertEquals(6, IntStream.of(first).distinct().count(), "no class anchors twice");
+        assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(second), "the anchors change");
+        assertEquals(40, sampler.epoch(d, 100).batches().size(), "a cap above the class count changes nothing");
+    }
+
+    private static int[] anchors(GraphSampler sampler, List<Batch> batches) {
+        return batches.stream().mapToInt(b -> SamplingFixtures.checkPByK(b, sampler.classes(), P, K)[0]).sorted().toArray();
+    }
+
+    @Test
     void batchesAreTrainedInAShuffledOrderNotAnchorOrder() {
         int[] labels = SamplingFixtures.labelsWithSizes(SamplingFixtures.randomSizes(30, 6, 8));
         GraphSampler sampler = new GraphSampler(labels, P, K, 8);
