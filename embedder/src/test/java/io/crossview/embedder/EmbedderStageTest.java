@@ -35,6 +35,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,15 +58,19 @@ class EmbedderStageTest {
         model.close();
     }
 
+    private static final byte[] RED_PERSON = personJpeg(Pictures.RED, Pictures.BLUE, 1);
+    private static final byte[] GREEN_PERSON = personJpeg(Pictures.GREEN, Pictures.DARK, 2);
+
+    private static byte[] personJpeg(Scalar shirt, Scalar trousers, long seed) {
+        try (Mat m = Pictures.person(shirt, trousers, 0, 0, 1, 1, seed)) {
+            return Jpeg.encode(m, 90);
+        }
+    }
+
     @Test
     void twoCropsBecomeTwoNormalisedVectors() throws Exception {
-        byte[] red;
-        byte[] green;
-        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1);
-             Mat b = Pictures.person(Pictures.GREEN, Pictures.DARK, 0, 0, 1, 1, 2)) {
-            red = Jpeg.encode(a, 90);
-            green = Jpeg.encode(b, 90);
-        }
+        byte[] red = RED_PERSON;
+        byte[] green = GREEN_PERSON;
         Box first = Box.newBuilder().setX(10).setY(20).setW(60).setH(150).setScore(0.9f).build();
         Box second = Box.newBuilder().setX(300).setY(40).setW(55).setH(140).setScore(0.7f).build();
         FrameDetections in = detections(detection(first, red), detection(second, green));
@@ -95,13 +100,8 @@ class EmbedderStageTest {
 
     @Test
     void aWeakBoxWithoutACropKeepsItsPlaceAndGetsNoEmbeddingInOneMessageOrInABatch() throws Exception {
-        byte[] red;
-        byte[] green;
-        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1);
-             Mat b = Pictures.person(Pictures.GREEN, Pictures.DARK, 0, 0, 1, 1, 2)) {
-            red = Jpeg.encode(a, 90);
-            green = Jpeg.encode(b, 90);
-        }
+        byte[] red = RED_PERSON;
+        byte[] green = GREEN_PERSON;
         Box strong = Box.newBuilder().setX(10).setY(20).setW(60).setH(150).setScore(0.9f).build();
         Box weak = Box.newBuilder().setX(100).setY(30).setW(50).setH(120).setScore(0.2f).build();
         Box other = Box.newBuilder().setX(300).setY(40).setW(55).setH(140).setScore(0.7f).build();
@@ -138,10 +138,7 @@ class EmbedderStageTest {
         String in = g.floatInput("input", "N", 3, 4, 2);
         g.node("Flatten", "embedding", new String[] {in}, OnnxGraph.integer("axis", 1));
         g.floatOutput("embedding", "N", "D");
-        byte[] red;
-        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1)) {
-            red = Jpeg.encode(a, 90);
-        }
+        byte[] red = RED_PERSON;
         Box box = Box.newBuilder().setW(40).setH(100).build();
         List<ConsumerRecord<byte[], byte[]>> records = List.of(
                 record(WireSerdes.DETECTIONS.serialize("x", detections(detection(box, red)))),
@@ -214,13 +211,8 @@ class EmbedderStageTest {
 
     @Test
     void cropsTravelByteForByteOnSampledFramesOnlyAndNeverWhenSamplingIsOff() throws Exception {
-        byte[] red;
-        byte[] green;
-        try (Mat a = Pictures.person(Pictures.RED, Pictures.BLUE, 0, 0, 1, 1, 1);
-             Mat b = Pictures.person(Pictures.GREEN, Pictures.DARK, 0, 0, 1, 1, 2)) {
-            red = Jpeg.encode(a, 90);
-            green = Jpeg.encode(b, 90);
-        }
+        byte[] red = RED_PERSON;
+        byte[] green = GREEN_PERSON;
         Box box = Box.newBuilder().setW(40).setH(100).build();
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (long seq = 0; seq < 12; seq++) {

@@ -1,5 +1,6 @@
 package io.crossview.eval.composite;
 
+import io.crossview.common.random.Permutation;
 import io.crossview.eval.synth.CameraTopology;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ public record VisitPlan(List<Visit> visits, int frames, double fps, double sourc
 
     public static VisitPlan make(List<CutPerson> people, List<CameraView> views, double sourceFps, double fps,
                                  Timing timing, SplittableRandom rnd) {
-        int[] order = shuffled(people.size(), rnd);
+        int[] order = Permutation.of(people.size(), rnd);
         double firstVisits = people.stream().mapToDouble(p -> length(p.stretch(0), sourceFps, fps)).average().orElse(1);
         double spacing = Math.max(1, firstVisits / timing.concurrency());
         int minTransit = (int) Math.ceil(timing.transitMin() * fps - 1e-9);
@@ -125,17 +126,5 @@ public record VisitPlan(List<Visit> visits, int frames, double fps, double sourc
         double dx = minDx + rnd.nextDouble() * Math.max(0, maxDx - minDx);
         double dy = Math.max(margin - scale * r[1], Math.min(view.height() - margin - scale * r[3], 0));
         return new Placement(view, scale, dx, dy);
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rnd) {
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

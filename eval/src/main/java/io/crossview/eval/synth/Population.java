@@ -1,5 +1,6 @@
 package io.crossview.eval.synth;
 
+import io.crossview.common.random.Permutation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class Population implements AutoCloseable {
             jobs.add(new ArrayList<>());
         }
         for (int p = 0; p < people.size(); p++) {
-            int[] order = shuffled(CAMERAS, rnd);
+            int[] order = Permutation.of(CAMERAS, rnd);
             for (int i = 0; i < camerasEach; i++) {
                 for (int s = 0; s < shots; s++) {
                     jobs.get(order[i]).add(p);
@@ -153,20 +154,6 @@ public final class Population implements AutoCloseable {
     private static boolean touches(Figure a, Figure b) {
         double gap = 4;
         return a.minX() - gap < b.maxX() && b.minX() - gap < a.maxX() && a.minY() - gap < b.maxY() && b.minY() - gap < a.maxY();
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rnd) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = out[i];
-            out[i] = out[j];
-            out[j] = t;
-        }
-        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crossview.trainer.pretrain;
 
+import io.crossview.common.random.Permutation;
 import io.crossview.common.tfjs.ConvChain;
 import io.crossview.trainer.model.NetShape;
 import io.crossview.trainer.model.ReidNet;
@@ -86,7 +87,7 @@ public final class PassPretraining {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long start = System.nanoTime();
                 SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + epoch);
-                int[] order = shuffled(data.size(), random);
+                int[] order = Permutation.of(data.size(), random);
                 int steps = order.length / b;
                 double globalSum = 0;
                 double partSum = 0;
@@ -237,16 +238,5 @@ public final class PassPretraining {
         }
         return Tensors.floats(out, device, (long) parts * pictures.length, 3, views.localHeight(),
                 views.localWidth());
-    }
-
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -9,12 +9,7 @@ final class Shuffle {
     }
 
     static void shuffle(int[] values, RandomGenerator random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int v = values[i];
-            values[i] = values[j];
-            values[j] = v;
-        }
+        io.crossview.common.random.Permutation.shuffle(values, random);
     }
 
     static <T> void shuffle(List<T> values, RandomGenerator random) {
