@@ -59,6 +59,11 @@ public record DetectorConfig(String modelId, HogSettings hog, YoloSettings yolo,
         return opencvHog().withYolo(YoloSettings.nanodet().withTrackScore(TRACK_SCORE));
     }
 
+    /** The stage running a YOLO-family or NanoDet ONNX file with its defaults, keeping weak boxes for the tracker. */
+    public static DetectorConfig onnx(java.nio.file.Path model) {
+        return opencvHog().withYolo(YoloSettings.defaults(model).withTrackScore(TRACK_SCORE));
+    }
+
     /** OpenCV's HOG people detector. */
     public static DetectorConfig opencvHog() {
         return new DetectorConfig(HOG_MODEL_ID, HogSettings.defaults(), 0.1, 90);

@@ -43,9 +43,8 @@ public final class ImageCheck {
                 throw new IOException(image + " is not a readable picture");
             }
             try (PersonDetector detector = DetectorStage.openDetector(config)) {
-                // the people; weak boxes (kept for the tracker) are not what a user checks by eye
-                List<PersonBox> boxes = detector.detect(picture).stream()
-                        .filter(b -> b.score() >= detector.cropScore()).toList();
+                // weak boxes (kept for the tracker) are not what a user checks by eye
+                List<PersonBox> boxes = detector.people(picture);
                 List<String> lines = new ArrayList<>(boxes.size());
                 for (PersonBox box : boxes) {
                     lines.add(line(detector.label(box.classId()), box));

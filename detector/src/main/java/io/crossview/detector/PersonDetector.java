@@ -26,6 +26,12 @@ public interface PersonDetector extends AutoCloseable {
         return Double.NEGATIVE_INFINITY;
     }
 
+    /** The people in {@code bgr}: {@link #detect(Mat)} without the weak boxes. */
+    default List<PersonBox> people(Mat bgr) {
+        double from = cropScore();
+        return detect(bgr).stream().filter(b -> b.score() >= from).toList();
+    }
+
     /** A readable name of a class id the detector reports: COCO's "person" for 0. */
     default String label(int classId) {
         return classId == 0 ? "person" : "class" + classId;

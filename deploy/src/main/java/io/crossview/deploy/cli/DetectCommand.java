@@ -110,9 +110,8 @@ public final class DetectCommand implements Callable<Integer> {
         }
         YoloSettings y = detector == null ? base.yolo() : switch (detector.trim()) {
             case DetectorConfigFile.HOG -> null;
-            case DetectorConfigFile.NANODET -> YoloSettings.nanodet().withTrackScore(DetectorConfig.TRACK_SCORE);
-            default -> base.yolo() == null || base.yolo().builtin()
-                    ? YoloSettings.defaults(Path.of(detector)).withTrackScore(DetectorConfig.TRACK_SCORE)
+            case DetectorConfigFile.NANODET -> DetectorConfig.defaults().yolo();
+            default -> base.yolo() == null || base.yolo().builtin() ? DetectorConfig.onnx(Path.of(detector)).yolo()
                     : base.yolo().withModel(Path.of(detector));
         };
         if (y == null) {
@@ -140,9 +139,11 @@ public final class DetectCommand implements Callable<Integer> {
             int[] size = DetectorConfigFile.parseSize(inputSize);
             y = y.withInputSize(size[0], size[1]);
         }
-        y = y.withThresholds(score == null ? y.scoreThreshold() : score, nmsIou == null ? y.nmsIou() : nmsIou)
-                .withTrackScore(trackScore == null ? y.lowestScore() : trackScore)
-                .withClasses(classes == null ? y.classes() : classes, minBox == null ? y.minBoxSize() : minBox)
+        y = y.withThresholds(score == null ? y.scoreThreshold() : score, nmsIou == null ? y.nmsIou() : nmsIou);
+        if (trackScore != null) {
+            y = y.withTrackScore(trackScore);
+        }
+        y = y.withClasses(classes == null ? y.classes() : classes, minBox == null ? y.minBoxSize() : minBox)
                 .withBatching(batch == null ? y.batchSize() : batch, batchWaitMs == null ? y.batchWaitMs() : batchWaitMs)
                 .withRuntime(threads == null ? y.intraOpThreads() : threads, y.cuda() && !cpu);
         return base.withYolo(y);

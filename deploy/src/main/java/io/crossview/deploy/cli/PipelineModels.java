@@ -26,8 +26,8 @@ public final class PipelineModels {
     Integer detectEvery;
 
     @Option(names = "--detector-score", paramLabel = "S",
-            description = "Lowest score of a box an ONNX detector passes on (default: 0.4 for NanoDet, 0.3 for others); "
-                    + "the tracker starts tracks only from boxes at its high_score and lets lower ones continue them")
+            description = "Score from which an ONNX detector's box is a person, cropped and embedded (default: 0.4 for "
+                    + "NanoDet, 0.3 for others); weaker boxes down to 0.1 go without crops, only to continue tracks")
     Double detectorScore;
 
     /** The detector named, or {@code fallback} when none was, on every frame unless told otherwise. */

@@ -30,8 +30,7 @@ public record DetectionMode(String name, OracleSettings oracle, DetectorConfig d
 
     /** A YOLO-family or NanoDet ONNX file, its layout told from its outputs. */
     public static DetectionMode onnx(Path model) {
-        return new DetectionMode(model.toString(), null, DetectorConfig.opencvHog()
-                .withYolo(YoloSettings.defaults(model).withTrackScore(DetectorConfig.TRACK_SCORE)));
+        return new DetectionMode(model.toString(), null, DetectorConfig.onnx(model));
     }
 
     /** {@code nanodet}, {@code hog}, {@code oracle} (with the given settings) or an ONNX file, as the command line names them. */
