@@ -1,5 +1,6 @@
 package io.crossview.matcher;
 
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.ProtoSerde;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
@@ -95,10 +96,9 @@ public final class MatcherTopology {
         return builder.build();
     }
 
-    public static Properties streamsConfig(String bootstrap, Topics topics, MatcherConfig config) {
-        Properties props = new Properties();
+    public static Properties streamsConfig(KafkaConnection kafka, Topics topics, MatcherConfig config) {
+        Properties props = kafka.streams();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + config.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());

@@ -1,5 +1,6 @@
 package io.crossview.matcher;
 
+import io.crossview.common.kafka.KafkaConnection;
 import static io.crossview.matcher.Fixtures.box;
 import static io.crossview.matcher.Fixtures.frame;
 import static io.crossview.matcher.Fixtures.person;
@@ -43,7 +44,7 @@ class MatcherTopologyTest {
     @BeforeEach
     void start() {
         MatcherConfig config = MatcherConfig.defaults(stateDir);
-        Properties props = MatcherTopology.streamsConfig("unused:9092", topics, config);
+        Properties props = MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config);
         driver = new TopologyTestDriver(MatcherTopology.build(topics, config), props);
         embeddings = driver.createInputTopic(topics.embeddings().name(), new StringSerializer(),
                 WireSerdes.EMBEDDINGS.serializer());

@@ -44,13 +44,13 @@ public final class StageLoop implements Runnable, AutoCloseable {
     /**
      * @param owned native resources the handler uses (a model, a detector), closed when the loop ends
      */
-    public StageLoop(String stage, String bootstrap, String groupId, String inputTopic,
+    public StageLoop(String stage, KafkaConnection kafka, String groupId, String inputTopic,
                      Topic<DeadLetter> deadLetters, RecordHandler handler, AutoCloseable owned) {
-        this(stage, bootstrap, groupId, inputTopic, deadLetters, BatchHandler.of(handler), Batching.NONE, owned);
+        this(stage, kafka, groupId, inputTopic, deadLetters, BatchHandler.of(handler), Batching.NONE, owned);
     }
 
     /** A stage that handles records in batches gathered as {@code batching} says. */
-    public StageLoop(String stage, String bootstrap, String groupId, String inputTopic,
+    public StageLoop(String stage, KafkaConnection kafka, String groupId, String inputTopic,
                      Topic<DeadLetter> deadLetters, BatchHandler handler, Batching batching, AutoCloseable owned) {
         this.stage = stage;
         this.owned = owned;
@@ -58,10 +58,10 @@ public final class StageLoop implements Runnable, AutoCloseable {
         this.deadLetters = deadLetters;
         this.handler = handler;
         this.batching = batching;
-        Map<String, Object> config = KafkaClients.consumer(bootstrap, groupId);
+        Map<String, Object> config = kafka.consumer(groupId);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batching.maxRecords());
         this.consumer = new KafkaConsumer<>(config);
-        this.producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, stage));
+        this.producer = new KafkaProducer<>(kafka.producer(stage));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crossview.common.topics;
 
+import io.crossview.common.kafka.KafkaConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.Collection;
 import java.util.HashMap;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -24,8 +25,8 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
-    public static void ensure(String bootstrap, Topics topics, int partitions, short replication) {
-        try (Admin admin = admin(bootstrap)) {
+    public static void ensure(KafkaConnection kafka, Topics topics, int partitions, short replication) {
+        try (Admin admin = admin(kafka)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?> topic : topics.all()) {
@@ -46,11 +47,14 @@ public final class TopicAdmin {
             }
             awaitLeaders(admin, missing);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException) {
+                throw refused(kafka, e.getCause());
+            }
             if (e.getCause() instanceof TimeoutException) {
-                throw new IllegalStateException("no Kafka broker answers at " + bootstrap
+                throw new IllegalStateException("no Kafka broker answers at " + kafka
                         + " (start one with 'crossview broker', or pass --bootstrap HOST:PORT)", e);
             }
-            throw new IllegalStateException("cannot create topics on " + bootstrap + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException("cannot create topics on " + kafka + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -89,15 +93,15 @@ public final class TopicAdmin {
     }
 
     /** Sets the recording window on the frames topic, which may have been created long before. */
-    public static void applyRecording(String bootstrap, Topics topics, Recording recording) {
+    public static void applyRecording(KafkaConnection kafka, Topics topics, Recording recording) {
         ConfigResource frames = new ConfigResource(ConfigResource.Type.TOPIC, topics.frames().name());
         Collection<AlterConfigOp> ops = recording.topicConfigs().entrySet().stream()
                 .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                 .toList();
-        try (Admin admin = admin(bootstrap)) {
+        try (Admin admin = admin(kafka)) {
             admin.incrementalAlterConfigs(Map.of(frames, ops)).all().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot set the recording window of " + frames.name() + " on " + bootstrap
+            throw new IllegalStateException("cannot set the recording window of " + frames.name() + " on " + kafka
                     + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,16 +109,19 @@ public final class TopicAdmin {
         }
     }
 
-    /** A stage pointed at the wrong address should say so in seconds, not after the default minute. */
-    private static Admin admin(String bootstrap) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+    /** The first call a stage makes is here, so a wrong password or certificate is reported here, once. */
+    private static IllegalStateException refused(KafkaConnection kafka, Throwable cause) {
+        return new IllegalStateException("Kafka at " + kafka + " refused this client: " + cause.getMessage()
+                + " (check --kafka-config and the CROSSVIEW_KAFKA_* variables)", cause);
+    }
+
+    private static Admin admin(KafkaConnection kafka) {
+        return Admin.create(kafka.admin());
     }
 
     /** Records a topic holds now (latest minus earliest offset over its partitions). */
-    public static long records(String bootstrap, String topic) {
-        try (Admin admin = admin(bootstrap)) {
+    public static long records(KafkaConnection kafka, String topic) {
+        try (Admin admin = admin(kafka)) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             for (var p : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
@@ -130,7 +137,7 @@ public final class TopicAdmin {
             }
             return total;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the offsets of " + topic + " on " + bootstrap + ": "
+            throw new IllegalStateException("cannot read the offsets of " + topic + " on " + kafka + ": "
                     + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

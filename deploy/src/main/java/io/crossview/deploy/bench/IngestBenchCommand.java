@@ -1,10 +1,11 @@
 package io.crossview.deploy.bench;
 
+import io.crossview.deploy.cli.ExternalKafkaOptions;
+import io.crossview.common.kafka.KafkaConnection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crossview.common.kafka.KafkaClients;
 import io.crossview.common.sample.SampleVideo;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,8 +68,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--video", paramLabel = "PATH", description = "Source video (default: vtest.avi, 768x576)")
     Path video;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "An existing broker instead of the embedded one")
-    String bootstrap;
+    @Mixin
+    ExternalKafkaOptions cluster;
 
     @Option(names = "--json", description = "Print only the JSON document")
     boolean json;
@@ -98,9 +100,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
         ArrayNode rows = root.putArray("steps");
         int sustainedCameras = 0;
         boolean allSustained = true;
-        try (EmbeddedBroker broker = bootstrap == null ? EmbeddedBroker.start(0, work.resolve("broker")) : null) {
-            String kafka = broker != null ? broker.bootstrap() : bootstrap;
-            root.put("broker", broker != null ? "embedded, in this process" : kafka);
+        KafkaConnection external = cluster.external();
+        try (EmbeddedBroker broker = external == null ? EmbeddedBroker.start(0, work.resolve("broker")) : null) {
+            KafkaConnection kafka = broker != null ? broker.connection() : external;
+            root.put("broker", broker != null ? "embedded, in this process" : kafka.toString());
             out.println(" cams  target/s  sent/s  sustained  dropped  decode  resize  encode  produce  ms CPU/frame  "
                     + "ingest cores  process cores  RSS MiB");
             for (int cameras : steps) {
@@ -133,7 +136,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
 
     /** One step: {@code cameras} looping cameras through a fresh topic namespace. */
-    private ObjectNode step(String kafka, Path work, Path source, int cameras) throws Exception {
+    private ObjectNode step(KafkaConnection kafka, Path work, Path source, int cameras) throws Exception {
         Topics topics = new Topics("bench-ingest-" + cameras + ".");
         TopicAdmin.ensure(kafka, topics, Math.min(cameras, 8), (short) -1);
         List<CameraConfig> configs = new ArrayList<>();
@@ -143,7 +146,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
         IngestSettings settings = IngestSettings.DEFAULT.withStateDir(work.resolve("state-" + cameras));
         String clientId = "bench-ingest-" + cameras;
-        Map<String, Object> config = KafkaClients.producer(kafka, clientId);
+        Map<String, Object> config = kafka.producer(clientId);
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2 * settings.maxInFlightBytes());
         StageTimes times = new StageTimes();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config);

@@ -1,5 +1,6 @@
 package io.crossview.deploy.bench;
 
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.FrameEmbeddings;
@@ -45,7 +46,7 @@ final class MatcherReplay {
     static Result run(List<FrameEmbeddings> frames, MatcherConfig config, Path out) throws IOException {
         Files.createDirectories(out);
         Topics topics = new Topics("");
-        Properties props = MatcherTopology.streamsConfig("replay:9092", topics, config);
+        Properties props = MatcherTopology.streamsConfig(KafkaConnection.plain("replay:9092"), topics, config);
         Path identities = out.resolve("identities.jsonl");
         long events = 0;
         long start = System.nanoTime();

@@ -1,6 +1,6 @@
 package io.crossview.deploy.bench;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
@@ -89,9 +89,9 @@ final class MatcherThroughput {
         Path dir = Files.createTempDirectory("crossview-matcher-bench-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
             Topics topics = new Topics("mb.");
-            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) -1);
+            TopicAdmin.ensure(broker.connection(), topics, 1, (short) -1);
             try (KafkaProducer<String, FrameEmbeddings> producer = new KafkaProducer<>(
-                    KafkaClients.producer(broker.bootstrap(), "matcher-bench"),
+                    broker.connection().producer("matcher-bench"),
                     new org.apache.kafka.common.serialization.StringSerializer(), WireSerdes.EMBEDDINGS.serializer())) {
                 for (FrameEmbeddings frame : embeddings) {
                     producer.send(new ProducerRecord<>(topics.embeddings().name(), frame.getFrame().getCamera(), frame));
@@ -103,8 +103,8 @@ final class MatcherThroughput {
             List<String> inputs = List.of(topics.embeddings().name(),
                     group + "-" + MatcherTopology.TRACKLETS_BY_SITE + "-repartition");
             long start;
-            try (KafkaStreams matcher = Stages.matcher(broker.bootstrap(), topics, config);
-                 PipelineLag lag = new PipelineLag(broker.bootstrap())) {
+            try (KafkaStreams matcher = Stages.matcher(broker.connection(), topics, config);
+                 PipelineLag lag = new PipelineLag(broker.connection())) {
                 matcher.start();
                 while (matcher.state() != KafkaStreams.State.RUNNING) {
                     if (matcher.state() == KafkaStreams.State.ERROR) {
@@ -114,7 +114,7 @@ final class MatcherThroughput {
                 }
                 // from the first assignment on: start-up and the first rebalance are not the topology's speed
                 start = System.nanoTime();
-                while (!drained(lag, group, inputs, broker.bootstrap(), topics)) {
+                while (!drained(lag, group, inputs, broker.connection(), topics)) {
                     if (matcher.state() == KafkaStreams.State.ERROR) {
                         throw new IllegalStateException("the matcher failed during the benchmark");
                     }
@@ -122,16 +122,16 @@ final class MatcherThroughput {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long events = TopicAdmin.records(broker.bootstrap(), topics.identities().name());
+            long events = TopicAdmin.records(broker.connection(), topics.identities().name());
             return new Figures(embeddings.size(), events, seconds, embeddings.size() / seconds, events / seconds, bare);
         } finally {
             Utils.delete(dir.toFile());
         }
     }
 
-    private static boolean drained(PipelineLag lag, String group, List<String> inputs, String bootstrap, Topics topics) {
+    private static boolean drained(PipelineLag lag, String group, List<String> inputs, KafkaConnection kafka, Topics topics) {
         try {
-            return lag.lag(group, inputs) == 0 && TopicAdmin.records(bootstrap, topics.identities().name()) > 0;
+            return lag.lag(group, inputs) == 0 && TopicAdmin.records(kafka, topics.identities().name()) > 0;
         } catch (RuntimeException e) {
             // the repartition topic appears only once the matcher has started
             return false;

@@ -1,5 +1,6 @@
 package io.crossview.deploy.broker;
 
+import io.crossview.common.kafka.KafkaConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -18,12 +21,14 @@ import org.apache.kafka.common.utils.Time;
 public final class EmbeddedBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrap;
+    private final String securedBootstrap;
     private final Path dataDir;
     private boolean closed;
 
-    private EmbeddedBroker(KafkaRaftServer server, String bootstrap, Path dataDir) {
+    private EmbeddedBroker(KafkaRaftServer server, String bootstrap, String securedBootstrap, Path dataDir) {
         this.server = server;
         this.bootstrap = bootstrap;
+        this.securedBootstrap = securedBootstrap;
         this.dataDir = dataDir;
     }
 
@@ -32,6 +37,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      * free one). An existing data dir keeps its topics across restarts.
      */
     public static EmbeddedBroker start(int port, Path dataDir) throws IOException {
+        return start(port, dataDir, null);
+    }
+
+    /**
+     * As {@link #start(int, Path)}, plus a SASL_SSL listener when {@code security} is given: what a
+     * secured cluster looks like to clients, on one machine. The plaintext listener stays on
+     * loopback for the broker's own traffic.
+     */
+    public static EmbeddedBroker start(int port, Path dataDir, BrokerSecurity security) throws IOException {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         Files.createDirectories(dataDir);
@@ -57,13 +71,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
         props.put("message.max.bytes", Integer.toString(9 * 1024 * 1024));
         props.put("replica.fetch.max.bytes", Integer.toString(9 * 1024 * 1024));
-        format(props, dataDir);
+        String secured = null;
+        if (security != null) {
+            secured = "127.0.0.1:" + freePort();
+            security.addListener(props, secured);
+        }
+        format(props, dataDir, security == null ? List.of() : security.scramRecords());
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        return new EmbeddedBroker(server, "127.0.0.1:" + brokerPort, dataDir);
+        return new EmbeddedBroker(server, "127.0.0.1:" + brokerPort, secured, dataDir);
     }
 
-    private static void format(Properties props, Path dataDir) throws IOException {
+    private static void format(Properties props, Path dataDir, List<String> scram) throws IOException {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;
         }
@@ -76,8 +95,14 @@ public final class EmbeddedBroker implements AutoCloseable {
             // execute, never main: main exits the JVM. Transactions v1: under v2 this broker
             // rejected the first pipelined batches of each new Streams transaction with
             // OutOfOrderSequenceException (the producer retried, but every run logged errors).
-            int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                    "-c", configFile.toString(), "--ignore-formatted", "--feature", "transaction.version=1"}, new PrintStream(log, true, StandardCharsets.UTF_8));
+            List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(),
+                    "-c", configFile.toString(), "--ignore-formatted", "--feature", "transaction.version=1"));
+            for (String record : scram) {
+                // users exist from the first start on, as with a cluster provisioned before its clients
+                args.add("--add-scram");
+                args.add(record);
+            }
+            int rc = StorageTool.execute(args.toArray(String[]::new), new PrintStream(log, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IOException("cannot format Kafka storage in " + dataDir + ": " + log.toString(StandardCharsets.UTF_8).trim());
             }
@@ -97,6 +122,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public String bootstrap() {
         return bootstrap;
+    }
+
+    /** The SASL_SSL listener's address; null when the broker was started without security. */
+    public String securedBootstrap() {
+        return securedBootstrap;
+    }
+
+    /** A plaintext connection to this broker. */
+    public KafkaConnection connection() {
+        return KafkaConnection.plain(bootstrap);
     }
 
     public Path dataDir() {

@@ -27,7 +27,7 @@ public final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmbeddedBroker broker = EmbeddedBroker.start(port, dataDir);
-        TopicAdmin.ensure(broker.bootstrap(), new Topics(topicPrefix), partitions, (short) 1);
+        TopicAdmin.ensure(broker.connection(), new Topics(topicPrefix), partitions, (short) 1);
         System.out.println("broker: bootstrap=" + broker.bootstrap() + " data-dir=" + dataDir.toAbsolutePath());
         System.out.flush();
         Shutdown.awaitSignal(() -> {

@@ -49,7 +49,7 @@ public final class CropsCommand {
             CropStore crops = store.open();
             int expired = crops.expire(System.currentTimeMillis());
             System.out.println("crops: " + crops.stats().crops() + " in " + store.dir + " (" + expired + " expired)");
-            return StageCommand.runUntilSignal("crops", Stages.cropCollector(kafka.bootstrap, kafka.ensureTopics(), crops));
+            return StageCommand.runUntilSignal("crops", Stages.cropCollector(kafka.connection(), kafka.ensureTopics(), crops));
         }
     }
 

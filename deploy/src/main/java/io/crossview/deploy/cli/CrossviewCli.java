@@ -24,7 +24,7 @@ public final class CrossviewCli {
         return run(new java.io.PrintWriter(System.err, true), args);
     }
 
-    static int run(java.io.PrintWriter err, String... args) {
+    public static int run(java.io.PrintWriter err, String... args) {
         EvalSources.register(); // synth:// cameras, in cameras files too, for every command
         CommandLine cli = new CommandLine(new CrossviewCli());
         cli.setErr(err);

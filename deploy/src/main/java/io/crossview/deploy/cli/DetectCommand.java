@@ -94,7 +94,7 @@ public final class DetectCommand implements Callable<Integer> {
             if (out != null) {
                 throw new IllegalArgumentException("--out needs --image");
             }
-            return StageCommand.runUntilSignal("detect", Stages.detector(kafka.bootstrap, kafka.ensureTopics(), detector));
+            return StageCommand.runUntilSignal("detect", Stages.detector(kafka.connection(), kafka.ensureTopics(), detector));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         ImageCheck.run(detector, image, out).forEach(stdout::println);

@@ -63,6 +63,6 @@ public final class EmbedCommand implements Callable<Integer> {
         if (noWatch) {
             settings = settings.withWatching(false);
         }
-        return StageCommand.runUntilSignal("embed", Stages.embedder(kafka.bootstrap, kafka.ensureTopics(), settings));
+        return StageCommand.runUntilSignal("embed", Stages.embedder(kafka.connection(), kafka.ensureTopics(), settings));
     }
 }

@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crossview export}: writes one camera's recorded frames in a time range to a video file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the recorded frames of one camera in a time range to a video file (.mp4, .mkv, .avi, .mov).")
 public final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
-    String bootstrap;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "", description = "Topic prefix of the recording (default: none)")
     String prefix;
@@ -53,7 +53,7 @@ public final class ExportCommand implements Callable<Integer> {
         Instant now = Instant.now();
         ExportRequest request = new ExportRequest(camera, ReplayCommand.time("--from", from, now),
                 ReplayCommand.time("--to", to, now), out, VideoCodec.parse(codec), fps, bitrateKbps, quality);
-        ExportSummary summary = VideoExporter.export(bootstrap, topics.frames().name(), request);
+        ExportSummary summary = VideoExporter.export(cluster.connection(), topics.frames().name(), request);
         System.out.println(summary.line());
         return 0;
     }

@@ -1,6 +1,5 @@
 package io.crossview.deploy.cli;
 
-import io.crossview.common.kafka.KafkaClients;
 import io.crossview.common.sample.SampleVideo;
 import io.crossview.common.topics.Recording;
 import io.crossview.common.topics.TopicAdmin;
@@ -95,7 +94,7 @@ public final class IngestCommand implements Callable<Integer> {
         SequenceStore store = new SequenceStore(stateDir != null ? stateDir : IngestSettings.DEFAULT_STATE_DIR);
         Map<String, CameraSequence> sequences = new HashMap<>();
         try (FfmpegSource source = FfmpegSource.open(path, fps);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(kafka.bootstrap, "ingest"))) {
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.connection().producer("ingest"))) {
             for (CameraView view : views) {
                 sequences.put(view.id(), store.open(view.id()));
             }
@@ -120,12 +119,12 @@ public final class IngestCommand implements Callable<Integer> {
         IngestSettings settings = overridden(file.ingest());
         Topics topics = kafka.ensureTopics();
         Recording recording = applyRecording(topics, file.recording());
-        Map<String, Object> config = KafkaClients.producer(kafka.bootstrap, "ingest");
+        Map<String, Object> config = kafka.connection().producer("ingest");
         // the in-flight budget bounds what is handed over, so send() never blocks on buffer memory
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L << 20, 2 * settings.maxInFlightBytes()));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         System.out.println("ingest: " + file.cameras().size() + " cameras to " + topics.frames().name() + " at "
-                + kafka.bootstrap + "; drop policy " + settings.dropPolicy().label() + ", queue "
+                + kafka.connection() + "; drop policy " + settings.dropPolicy().label() + ", queue "
                 + settings.queueFrames() + " frames per camera" + (recording == null ? "" : ", " + describe(recording))
                 + "; Ctrl-C stops");
         long everyMs = Units.millis(progressEvery);
@@ -179,7 +178,7 @@ public final class IngestCommand implements Callable<Integer> {
                     retentionBytes != null ? Units.bytes(retentionBytes) : base.retentionBytes());
         }
         if (recording != null) {
-            TopicAdmin.applyRecording(kafka.bootstrap, topics, recording);
+            TopicAdmin.applyRecording(kafka.connection(), topics, recording);
         }
         return recording;
     }

@@ -61,8 +61,8 @@ public final class MatchCommand implements Callable<Integer> {
         Topics topics = kafka.ensureTopics();
         ModelCropEmbedder embedder = httpPort == 0 ? null : ModelCropEmbedder.open(searchModel);
         MatcherInstance queryable = httpPort == 0 ? null
-                : MatcherInstance.create(kafka.bootstrap, topics, config, advertisedHost, httpPort, embedder);
-        KafkaStreams streams = queryable != null ? queryable.streams() : Stages.matcher(kafka.bootstrap, topics, config);
+                : MatcherInstance.create(kafka.connection(), topics, config, advertisedHost, httpPort, embedder);
+        KafkaStreams streams = queryable != null ? queryable.streams() : Stages.matcher(kafka.connection(), topics, config);
         CountDownLatch failed = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
@@ -78,7 +78,7 @@ public final class MatchCommand implements Callable<Integer> {
             }
         }, "match-shutdown"));
         streams.start();
-        System.out.println("match: running against " + kafka.bootstrap
+        System.out.println("match: running against " + kafka.connection()
                 + (queryable != null ? "; queries at " + queryable.url() : "") + "; Ctrl-C stops");
         failed.await();
         throw new IllegalStateException("the matcher stopped after an error (see the log above)");

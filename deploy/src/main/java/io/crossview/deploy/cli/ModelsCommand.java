@@ -87,7 +87,7 @@ public final class ModelsCommand {
                 sha256 = model.modelVersion().sha256();
             }
             Topics topics = kafka.ensureTopics();
-            ModelAnnouncement announcement = new ModelRegistry(kafka.bootstrap, topics.models().name())
+            ModelAnnouncement announcement = new ModelRegistry(kafka.connection(), topics.models().name())
                     .announce(name, version, uri != null ? uri : file.toAbsolutePath().toString(), sha256, metrics);
             System.out.println("models: announced " + version + " as '" + name + "' on " + topics.models().name()
                     + " (" + announcement.getUri() + ", sha256 " + sha256 + ")");

@@ -1,6 +1,6 @@
 package io.crossview.deploy.cli;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.topics.Recording;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
@@ -18,15 +18,15 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crossview replay}: republishes a recorded frames topic, in capture order, into another namespace. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Republish recorded frames in capture order into another topic namespace, so a pipeline can run on them again.")
 public final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
-    String bootstrap;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Option(names = "--from-prefix", paramLabel = "PREFIX", defaultValue = "",
             description = "Topic prefix of the recording (default: none, the default namespace)")
@@ -73,17 +73,18 @@ public final class ReplayCommand implements Callable<Integer> {
         if (reorderWindowMs < 0) {
             throw new IllegalArgumentException("--reorder-window-ms must not be negative");
         }
-        try (RecordingReader reader = RecordingReader.open(bootstrap, source.frames().name(), selection, reorderWindowMs)) {
-            TopicAdmin.ensure(bootstrap, target, reader.partitionCount(), (short) -1);
-            long held = TopicAdmin.records(bootstrap, target.frames().name());
+        KafkaConnection kafka = cluster.connection();
+        try (RecordingReader reader = RecordingReader.open(kafka, source.frames().name(), selection, reorderWindowMs)) {
+            TopicAdmin.ensure(kafka, target, reader.partitionCount(), (short) -1);
+            long held = TopicAdmin.records(kafka, target.frames().name());
             if (held > 0 && !append) {
                 throw new IllegalArgumentException(target.frames().name() + " already holds " + held
                         + " frames: a replay into it would add these again; use a new --to-prefix, or --append");
             }
             // Retention counts from record timestamps, which are the original capture times: a
             // day-long window would delete a replay of last week's video as soon as it lands.
-            TopicAdmin.applyRecording(bootstrap, target, new Recording(retention == null ? -1 : Units.millis(retention), -1));
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "replay"))) {
+            TopicAdmin.applyRecording(kafka, target, new Recording(retention == null ? -1 : Units.millis(retention), -1));
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("replay"))) {
                 ReplaySummary summary = new Replayer(producer, target, pace, System.out).replay(reader);
                 System.out.println(summary.line());
             }

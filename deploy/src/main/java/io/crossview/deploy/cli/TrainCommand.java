@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // A dry run needs no Kafka: it compares with --current or the built-in model.
         Topics topics = noAnnounce ? null : kafka.ensureTopics();
-        ModelRegistry registry = noAnnounce ? null : new ModelRegistry(kafka.bootstrap, topics.models().name());
+        ModelRegistry registry = noAnnounce ? null : new ModelRegistry(kafka.connection(), topics.models().name());
         ModelAnnouncer announcer = noAnnounce
                 ? (name, version, uri, sha, metrics) -> System.out.println("train: --no-announce: would announce " + version)
                 : (name, version, uri, sha, metrics) -> registry.announce(name, version, uri, sha, metrics);
@@ -137,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return 0;
             }
             TrainSchedule schedule = new TrainSchedule(every == null ? null : TrainSchedule.parseDuration(every), newCrops);
-            StageLoop collector = Stages.cropCollector(kafka.bootstrap, topics, crops);
+            StageLoop collector = Stages.cropCollector(kafka.connection(), topics, crops);
             Thread worker = new Thread(collector, "crops");
             worker.start();
             AtomicBoolean stop = new AtomicBoolean();

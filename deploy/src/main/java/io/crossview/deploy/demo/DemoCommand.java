@@ -1,5 +1,6 @@
 package io.crossview.deploy.demo;
 
+import io.crossview.deploy.cli.ExternalKafkaOptions;
 import io.crossview.common.sample.SampleVideo;
 import io.crossview.deploy.run.RunResult;
 import java.nio.file.Path;
@@ -25,9 +26,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where identities.jsonl and annotated frames go (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Use this Kafka cluster instead of starting an embedded broker")
-    String bootstrap;
+    @Mixin
+    ExternalKafkaOptions cluster;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
             description = "Prefix of every topic name (default: none)")
@@ -45,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path source = video != null ? video : SampleVideo.vtest();
-        DemoSettings settings = new DemoSettings(source, out, bootstrap, topicPrefix, fps, startFrame, maxFrames,
+        DemoSettings settings = new DemoSettings(source, out, cluster.external(), topicPrefix, fps, startFrame, maxFrames,
                 models.detection("nanodet", null), models.reidModel());
         RunResult result = new DemoPipeline(settings, System.out).run();
         System.out.println(result.summaryLine("demo"));

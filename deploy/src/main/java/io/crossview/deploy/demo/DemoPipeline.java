@@ -35,7 +35,7 @@ public final class DemoPipeline {
             AnnotatedFrames toAnnotate = new AnnotatedFrames(settings.startFrame(), span, source.sampleStep(), ANNOTATED_FRAMES);
             SourceFeed feed = new SourceFeed(source, List.of(CameraView.halves("left", "right", SITE)),
                     new FrameRange(settings.startFrame(), settings.maxFrames()));
-            RunSettings run = new RunSettings("demo", settings.out(), settings.bootstrap(), settings.topicPrefix(),
+            RunSettings run = new RunSettings("demo", settings.out(), settings.kafka(), settings.topicPrefix(),
                     settings.detection(), ANNOTATED_FRAMES, false).withReidModel(settings.reidModel());
             return new PipelineRun(run, progress).run(List.of(feed), toAnnotate);
         }

@@ -1,19 +1,20 @@
 package io.crossview.deploy.demo;
 
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.deploy.run.DetectionMode;
 import java.nio.file.Path;
 
 /**
- * What one demo run works on; {@code bootstrap} null means an embedded broker.
+ * What one demo run works on; {@code kafka} null means an embedded broker.
  *
  * @param reidModel the embedder's model, null for the built-in one
  */
-public record DemoSettings(Path video, Path out, String bootstrap, String topicPrefix, double fps,
+public record DemoSettings(Path video, Path out, KafkaConnection kafka, String topicPrefix, double fps,
                            long startFrame, long maxFrames, DetectionMode detection, Path reidModel) {
     /** The built-in detector and re-ID model. */
-    public DemoSettings(Path video, Path out, String bootstrap, String topicPrefix, double fps, long startFrame,
+    public DemoSettings(Path video, Path out, KafkaConnection kafka, String topicPrefix, double fps, long startFrame,
                         long maxFrames) {
-        this(video, out, bootstrap, topicPrefix, fps, startFrame, maxFrames, DetectionMode.nanodet(), null);
+        this(video, out, kafka, topicPrefix, fps, startFrame, maxFrames, DetectionMode.nanodet(), null);
     }
 
     public DemoSettings {

@@ -1,5 +1,6 @@
 package io.crossview.deploy.query;
 
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.topics.Topics;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.matcher.MatcherConfig;
@@ -32,12 +33,12 @@ public final class MatcherInstance implements AutoCloseable {
      * @param httpPort       the query port, 0 for a free one
      * @param embedder       the model for picture searches, or null for vector searches only
      */
-    public static MatcherInstance create(String bootstrap, Topics topics, MatcherConfig config, String advertisedHost,
+    public static MatcherInstance create(KafkaConnection kafka, Topics topics, MatcherConfig config, String advertisedHost,
                                          int httpPort, CropEmbedder embedder) {
         MatcherHttp http = new MatcherHttp().start(httpPort);
         try {
             HostInfo self = new HostInfo(advertisedHost, http.port());
-            KafkaStreams streams = Stages.matcher(bootstrap, topics,
+            KafkaStreams streams = Stages.matcher(kafka, topics,
                     config.withApplicationServer(self.host() + ":" + self.port()));
             http.serve(StreamsQueries.of(streams, self, embedder));
             return new MatcherInstance(streams, http, self);

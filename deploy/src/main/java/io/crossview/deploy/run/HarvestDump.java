@@ -1,6 +1,6 @@
 package io.crossview.deploy.run;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.HarvestedCrop;
@@ -30,11 +30,11 @@ final class HarvestDump {
     record Result(long read, long stored) {
     }
 
-    static Result into(String bootstrap, Topics topics, Path storeDir) throws IOException {
+    static Result into(KafkaConnection kafka, Topics topics, Path storeDir) throws IOException {
         long read = 0;
         long stored = 0;
         try (CropStore store = CropStore.open(storeDir, new CropStoreSettings(MAX_PER_IDENTITY, KEEP));
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "harvest-dump"))) {
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer("harvest-dump"))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.harvest().name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

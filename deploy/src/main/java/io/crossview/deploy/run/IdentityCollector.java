@@ -1,6 +1,6 @@
 package io.crossview.deploy.run;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.Frame;
@@ -57,17 +57,17 @@ public final class IdentityCollector implements Runnable, AutoCloseable {
     private volatile long embeddedFrames;
     private volatile boolean caughtUp;
 
-    public IdentityCollector(String bootstrap, Topics topics, Path jsonlFile, LongPredicate keepFrame) throws IOException {
-        this(bootstrap, topics, jsonlFile, keepFrame, false);
+    public IdentityCollector(KafkaConnection kafka, Topics topics, Path jsonlFile, LongPredicate keepFrame) throws IOException {
+        this(kafka, topics, jsonlFile, keepFrame, false);
     }
 
-    public IdentityCollector(String bootstrap, Topics topics, Path jsonlFile, LongPredicate keepFrame,
+    public IdentityCollector(KafkaConnection kafka, Topics topics, Path jsonlFile, LongPredicate keepFrame,
                              boolean keepEmbeddings) throws IOException {
         this.keepEmbeddings = keepEmbeddings;
         this.topics = topics;
         this.keepFrame = keepFrame;
         this.jsonl = Files.newBufferedWriter(jsonlFile);
-        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "crossview-demo-collector"));
+        this.consumer = new KafkaConsumer<>(kafka.consumer("crossview-demo-collector"));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(topics.identities().name(), topics.embeddings().name(), topics.frames().name(),
                 topics.harvest().name())) {

@@ -1,6 +1,6 @@
 package io.crossview.deploy.run;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
@@ -50,22 +50,22 @@ public final class PipelineRun {
     public RunResult run(List<SourceFeed> feeds, AnnotatedFrames toAnnotate) throws Exception {
         Files.createDirectories(settings.out());
         Path work = Files.createTempDirectory(settings.out().toAbsolutePath(), ".run-");
-        try (EmbeddedBroker broker = settings.bootstrap() == null ? EmbeddedBroker.start(0, work.resolve("broker")) : null) {
-            String bootstrap = broker != null ? broker.bootstrap() : settings.bootstrap();
-            say("kafka at " + bootstrap + (broker != null ? " (embedded)" : "") + ", detection "
+        try (EmbeddedBroker broker = settings.kafka() == null ? EmbeddedBroker.start(0, work.resolve("broker")) : null) {
+            KafkaConnection kafka = broker != null ? broker.connection() : settings.kafka();
+            say("kafka at " + kafka + (broker != null ? " (embedded)" : "") + ", detection "
                     + settings.detection().label());
-            return runStages(feeds, toAnnotate, bootstrap, work);
+            return runStages(feeds, toAnnotate, kafka, work);
         } finally {
             Utils.delete(work.toFile());
         }
     }
 
-    private RunResult runStages(List<SourceFeed> feeds, AnnotatedFrames toAnnotate, String bootstrap, Path work)
+    private RunResult runStages(List<SourceFeed> feeds, AnnotatedFrames toAnnotate, KafkaConnection kafka, Path work)
             throws Exception {
         Topics topics = new Topics(settings.topicPrefix());
         // One partition per topic: every stage then sees all cameras in capture-time order,
         // as it would with live cameras, instead of one camera racing ahead of another.
-        TopicAdmin.ensure(bootstrap, topics, 1, (short) -1);
+        TopicAdmin.ensure(kafka, topics, 1, (short) -1);
         MatcherConfig matcherConfig = MatcherConfig.defaults(work.resolve("matcher-state"))
                 .withTracker(settings.matcher().tracker())
                 .withLinker(settings.matcher().linker(), settings.topology());
@@ -74,14 +74,14 @@ public final class PipelineRun {
 
         List<Thread> threads = new ArrayList<>();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "run-progress"));
-        try (IdentityCollector collector = new IdentityCollector(bootstrap, topics, jsonl,
+        try (IdentityCollector collector = new IdentityCollector(kafka, topics, jsonl,
                 seq -> settings.annotations() > 0 && toAnnotate.contains(seq), settings.keepEmbeddings());
              DetectorStage detectorStage = Stages.detectorStage(topics, settings.detection());
-             StageLoop detector = Stages.detector(bootstrap, topics, detectorStage);
-             StageLoop embedder = Stages.embedder(bootstrap, topics, embedderConfig());
-             KafkaStreams matcher = Stages.matcher(bootstrap, topics, matcherConfig);
-             PipelineLag lag = new PipelineLag(bootstrap);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "run-ingest"))) {
+             StageLoop detector = Stages.detector(kafka, topics, detectorStage);
+             StageLoop embedder = Stages.embedder(kafka, topics, embedderConfig());
+             KafkaStreams matcher = Stages.matcher(kafka, topics, matcherConfig);
+             PipelineLag lag = new PipelineLag(kafka);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("run-ingest"))) {
             String detectorModel = detectorStage.modelId();
             say("detector " + detectorModel + (settings.reidModel() != null ? ", re-ID model " + settings.reidModel() : ""));
             threads.add(start(collector, "collector"));
@@ -106,7 +106,7 @@ public final class PipelineRun {
             say("wrote " + jsonl + ", " + mot + " MOTChallenge result files in " + settings.out().resolve("mot")
                     + " and " + annotated + " annotated frames");
             if (settings.harvestInto() != null) {
-                HarvestDump.Result stored = HarvestDump.into(bootstrap, topics, settings.harvestInto());
+                HarvestDump.Result stored = HarvestDump.into(kafka, topics, settings.harvestInto());
                 say("stored " + stored.stored() + " of " + stored.read() + " harvested crops in " + settings.harvestInto());
             }
             RunStats stats = new RunStats(detector.processed(), detector.busyNanos(), embedder.processed(),

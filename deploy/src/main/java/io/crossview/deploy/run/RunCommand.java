@@ -1,5 +1,6 @@
 package io.crossview.deploy.run;
 
+import io.crossview.deploy.cli.ExternalKafkaOptions;
 import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CamerasFile;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder")
     Path out;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of an embedded broker")
-    String bootstrap;
+    @Mixin
+    ExternalKafkaOptions cluster;
 
     @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of every topic name (default: none)")
     String topicPrefix;
@@ -49,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DetectionMode mode = models.detection("nanodet", new OracleSettings(oracleJitter, oracleMiss, 1));
-        RunSettings settings = new RunSettings("run", out, bootstrap, topicPrefix, mode, annotate, realtime)
+        RunSettings settings = new RunSettings("run", out, cluster.external(), topicPrefix, mode, annotate, realtime)
                 .withReidModel(models.reidModel()).withHarvestInto(harvestInto);
         try (Feeds feeds = Feeds.open(CamerasFile.load(cameras))) {
             RunResult result = new PipelineRun(settings, System.out).run(feeds.list(), feeds.annotations(annotate));

@@ -1,5 +1,6 @@
 package io.crossview.deploy.run;
 
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.matcher.MatcherFile;
 import io.crossview.matcher.linking.SiteTopology;
 import java.nio.file.Path;
@@ -7,28 +8,28 @@ import java.nio.file.Path;
 /**
  * What one in-process pipeline run writes and where it finds Kafka.
  *
- * @param bootstrap   null: start an embedded broker
+ * @param kafka       the cluster to use; null: start an embedded broker
  * @param annotations frames per camera to draw identity boxes on (0: none)
  * @param realtime    pace sources to their capture times, as live cameras (latency needs it)
  * @param matcher     the matcher's tracker and linker settings (its topology is {@code topology})
  */
-public record RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
+public record RunSettings(String command, Path out, KafkaConnection kafka, String topicPrefix, DetectionMode detection,
                           int annotations, boolean realtime, SiteTopology topology, boolean keepEmbeddings,
                           Path reidModel, Path harvestInto, MatcherFile matcher) {
-    public RunSettings(String command, Path out, String bootstrap, String topicPrefix, DetectionMode detection,
+    public RunSettings(String command, Path out, KafkaConnection kafka, String topicPrefix, DetectionMode detection,
                        int annotations, boolean realtime) {
-        this(command, out, bootstrap, topicPrefix, detection, annotations, realtime, null, false, null, null, null);
+        this(command, out, kafka, topicPrefix, detection, annotations, realtime, null, false, null, null, null);
     }
 
     /** These settings with the embedder running {@code model} (null: the built-in one). */
     public RunSettings withReidModel(Path model) {
-        return new RunSettings(command, out, bootstrap, topicPrefix, detection, annotations, realtime, topology,
+        return new RunSettings(command, out, kafka, topicPrefix, detection, annotations, realtime, topology,
                 keepEmbeddings, model, harvestInto, matcher);
     }
 
     /** These settings with the run's harvest stored in the crop store at {@code store} once it drains (null: not). */
     public RunSettings withHarvestInto(Path store) {
-        return new RunSettings(command, out, bootstrap, topicPrefix, detection, annotations, realtime, topology,
+        return new RunSettings(command, out, kafka, topicPrefix, detection, annotations, realtime, topology,
                 keepEmbeddings, reidModel, store, matcher);
     }
 

@@ -1,11 +1,11 @@
 package io.crossview.deploy.stages;
 
+import io.crossview.common.kafka.KafkaConnection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -20,8 +20,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class PipelineLag implements AutoCloseable {
     private final Admin admin;
 
-    public PipelineLag(String bootstrap) {
-        this.admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    public PipelineLag(KafkaConnection kafka) {
+        this.admin = Admin.create(kafka.common());
     }
 
     public long lag(String group, List<String> inputTopics) {

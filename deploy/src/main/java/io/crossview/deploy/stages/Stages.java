@@ -1,6 +1,7 @@
 package io.crossview.deploy.stages;
 
 import io.crossview.common.kafka.Batching;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.topics.Topics;
 import io.crossview.detector.DetectorConfig;
@@ -24,13 +25,13 @@ public final class Stages {
     private Stages() {
     }
 
-    public static StageLoop detector(String bootstrap, Topics topics) throws IOException {
-        return detector(bootstrap, topics, DetectorConfig.defaults());
+    public static StageLoop detector(KafkaConnection kafka, Topics topics) throws IOException {
+        return detector(kafka, topics, DetectorConfig.defaults());
     }
 
     /**
      * The detector stage of a run: NanoDet, HOG or an ONNX file, or the labelled oracle over
-     * synthetic ground truth. The caller owns it until it hands it to {@link #detector(String, Topics, DetectorStage)}.
+     * synthetic ground truth. The caller owns it until it hands it to {@link #detector(KafkaConnection, Topics, DetectorStage)}.
      */
     public static DetectorStage detectorStage(Topics topics, DetectionMode mode) throws IOException {
         return mode.isOracle()
@@ -39,32 +40,32 @@ public final class Stages {
     }
 
     /** The loop that feeds {@code stage} frames; it owns the stage from here on. */
-    public static StageLoop detector(String bootstrap, Topics topics, DetectorStage stage) {
-        return loop(bootstrap, topics, stage);
+    public static StageLoop detector(KafkaConnection kafka, Topics topics, DetectorStage stage) {
+        return loop(kafka, topics, stage);
     }
 
     /** The detector stage of a config: HOG, or its ONNX model fed batches of frames across cameras. */
-    public static StageLoop detector(String bootstrap, Topics topics, DetectorConfig config) throws IOException {
-        return loop(bootstrap, topics, DetectorStage.create(config, topics));
+    public static StageLoop detector(KafkaConnection kafka, Topics topics, DetectorConfig config) throws IOException {
+        return loop(kafka, topics, DetectorStage.create(config, topics));
     }
 
-    private static StageLoop loop(String bootstrap, Topics topics, DetectorStage stage) {
-        return new StageLoop("detector", bootstrap, StageGroups.detector(topics), topics.frames().name(),
+    private static StageLoop loop(KafkaConnection kafka, Topics topics, DetectorStage stage) {
+        return new StageLoop("detector", kafka, StageGroups.detector(topics), topics.frames().name(),
                 topics.deadLetters(), (io.crossview.common.kafka.BatchHandler) stage, stage.batching(), stage);
     }
 
-    public static StageLoop embedder(String bootstrap, Topics topics) throws IOException {
-        return embedder(bootstrap, topics, EmbedderConfig.defaults());
+    public static StageLoop embedder(KafkaConnection kafka, Topics topics) throws IOException {
+        return embedder(kafka, topics, EmbedderConfig.defaults());
     }
 
     /**
      * The embedder: the configured model in a slot that announced models replace between
      * batches (when watching), crops of many messages per model run.
      */
-    public static StageLoop embedder(String bootstrap, Topics topics, EmbedderConfig config) throws IOException {
+    public static StageLoop embedder(KafkaConnection kafka, Topics topics, EmbedderConfig config) throws IOException {
         ModelSlot slot = new ModelSlot(config.openModel());
         ModelWatcher watcher = config.watchModels()
-                ? new ModelWatcher(bootstrap, topics.models().name(), config.modelName(), slot, new ModelFetcher(),
+                ? new ModelWatcher(kafka, topics.models().name(), config.modelName(), slot, new ModelFetcher(),
                         bytes -> ReidModel.open(bytes, config.runtime()))
                 : null;
         if (watcher != null) {
@@ -78,19 +79,19 @@ public final class Stages {
             }
             slot.close();
         };
-        return new StageLoop("embedder", bootstrap, StageGroups.embedder(topics), topics.detections().name(),
+        return new StageLoop("embedder", kafka, StageGroups.embedder(topics), topics.detections().name(),
                 topics.deadLetters(), new EmbedderStage(slot, topics, config.maxBatch(), config.cropsEvery()),
                 new Batching(config.maxBatch(), config.maxWaitMs()), owned);
     }
 
     /** The trainer's intake: the {@code harvest} topic into a crop store, which the loop then owns. */
-    public static StageLoop cropCollector(String bootstrap, Topics topics, CropStore store) {
-        return new StageLoop("crops", bootstrap, StageGroups.cropCollector(topics), topics.harvest().name(),
+    public static StageLoop cropCollector(KafkaConnection kafka, Topics topics, CropStore store) {
+        return new StageLoop("crops", kafka, StageGroups.cropCollector(topics), topics.harvest().name(),
                 topics.deadLetters(), new HarvestIntake(store, System::currentTimeMillis), store);
     }
 
-    public static KafkaStreams matcher(String bootstrap, Topics topics, MatcherConfig config) {
+    public static KafkaStreams matcher(KafkaConnection kafka, Topics topics, MatcherConfig config) {
         return new KafkaStreams(MatcherTopology.build(topics, config),
-                MatcherTopology.streamsConfig(bootstrap, topics, config));
+                MatcherTopology.streamsConfig(kafka, topics, config));
     }
 }

@@ -27,8 +27,8 @@ class EmbeddedBrokerIT {
         int port;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dataDir)) {
             port = Integer.parseInt(broker.bootstrap().split(":")[1]);
-            TopicAdmin.ensure(broker.bootstrap(), topics, 2, (short) 1);
-            TopicAdmin.ensure(broker.bootstrap(), topics, 2, (short) 1); // idempotent
+            TopicAdmin.ensure(broker.connection(), topics, 2, (short) 1);
+            TopicAdmin.ensure(broker.connection(), topics, 2, (short) 1); // idempotent
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
                 Set<String> names = admin.listTopics().names().get();
                 assertTrue(names.containsAll(List.of("it.frames", "it.models", "it.dead-letters", "it.identities")), names.toString());

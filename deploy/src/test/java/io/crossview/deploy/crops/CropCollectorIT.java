@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
@@ -35,9 +35,9 @@ class CropCollectorIT {
     void harvestedCropsLandInTheStoreOnceEachAndAnUndecodableRecordGoesToDeadLetters() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
             Topics topics = new Topics("c.");
-            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) -1);
+            TopicAdmin.ensure(broker.connection(), topics, 1, (short) -1);
             long now = System.currentTimeMillis();
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(broker.bootstrap(), "t"))) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.connection().producer("t"))) {
                 for (int i = 0; i < 30; i++) {
                     // 10 pictures, each sent three times: a matcher retrying after a crash
                     HarvestedCrop crop = HarvestedCrop.newBuilder().setSchemaVersion(WireSchema.VERSION)
@@ -50,7 +50,7 @@ class CropCollectorIT {
                 producer.send(new ProducerRecord<>(topics.harvest().name(), "9".getBytes(), "not a crop".getBytes()));
             }
             CropStore store = CropStore.open(dir.resolve("crops"), new CropStoreSettings(100, Duration.ofDays(1)));
-            try (StageLoop loop = Stages.cropCollector(broker.bootstrap(), topics, store)) {
+            try (StageLoop loop = Stages.cropCollector(broker.connection(), topics, store)) {
                 Thread worker = new Thread(loop, "crops");
                 worker.start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -62,7 +62,7 @@ class CropCollectorIT {
                 assertEquals(new CropStore.Stats(10, 2), store.stats());
                 assertEquals(5, store.crops("s/1").size());
             }
-            var letters = TopicContents.read(broker.bootstrap(), topics.deadLetters().name());
+            var letters = TopicContents.read(broker.connection(), topics.deadLetters().name());
             assertEquals(1, letters.size());
             assertTrue(WireSerdes.DEAD_LETTER.deserialize("d", letters.get(0).value()).getError().length() > 0);
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.sample.SampleVideo;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.TopicAdmin;
@@ -44,13 +44,13 @@ class DemoPipelineIT {
         Path video = SampleVideo.vtest();
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
             Topics topics = Topics.defaults();
-            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) 1);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(broker.bootstrap(), "it"))) {
+            TopicAdmin.ensure(broker.connection(), topics, 1, (short) 1);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.connection().producer("it"))) {
                 producer.send(new ProducerRecord<>(topics.frames().name(), "left".getBytes(StandardCharsets.UTF_8),
                         "not a frame".getBytes(StandardCharsets.UTF_8))).get();
             }
 
-            DemoSettings settings = new DemoSettings(video, dir.resolve("out"), broker.bootstrap(), "", 5, 100, 40);
+            DemoSettings settings = new DemoSettings(video, dir.resolve("out"), broker.connection(), "", 5, 100, 40);
             RunResult result = new DemoPipeline(settings, new PrintStream(new ByteArrayOutputStream())).run();
 
             assertEquals(2, result.cameras());
@@ -75,13 +75,13 @@ class DemoPipelineIT {
                 assertTrue(pngs.anyMatch(p -> p.toString().endsWith(".png")), "annotated frames are written");
             }
 
-            DeadLetter letter = readOne(broker.bootstrap(), topics.deadLetters().name());
+            DeadLetter letter = readOne(broker.connection(), topics.deadLetters().name());
             assertEquals(topics.frames().name(), letter.getTopic());
             assertEquals("detector", letter.getStage());
             assertEquals("not a frame", letter.getOriginalValue().toStringUtf8());
 
             List<String> cameras = lines.stream().map(l -> l.get("camera").asText()).toList();
-            assertEquals(sorted(cameras), sorted(consoleConsumerKeys(broker.bootstrap(), topics.identities().name(), lines.size())));
+            assertEquals(sorted(cameras), sorted(consoleConsumerKeys(broker.connection(), topics.identities().name(), lines.size())));
         }
     }
 
@@ -89,8 +89,8 @@ class DemoPipelineIT {
         return values.stream().sorted().toList();
     }
 
-    private static DeadLetter readOne(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-dead"))) {
+    private static DeadLetter readOne(KafkaConnection kafka, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer("it-dead"))) {
             consumer.assign(consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList());
             consumer.seekToBeginning(consumer.assignment());
             long deadline = System.currentTimeMillis() + 20_000;
@@ -104,10 +104,10 @@ class DemoPipelineIT {
     }
 
     /** Kafka's own console consumer, in its own JVM: a client that is not ours. */
-    private static List<String> consoleConsumerKeys(String bootstrap, String topic, int expected) throws Exception {
+    private static List<String> consoleConsumerKeys(KafkaConnection kafka, String topic, int expected) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.consumer.ConsoleConsumer", "--bootstrap-server", bootstrap, "--topic", topic,
+                "org.apache.kafka.tools.consumer.ConsoleConsumer", "--bootstrap-server", kafka.bootstrap(), "--topic", topic,
                 "--from-beginning", "--max-messages", Integer.toString(expected), "--timeout-ms", "30000",
                 "--isolation-level", "read_committed",
                 "--formatter-property", "print.key=true", "--formatter-property", "print.value=false")

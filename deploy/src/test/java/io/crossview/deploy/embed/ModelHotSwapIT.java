@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.crossview.common.image.Jpeg;
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.model.ModelVersion;
 import io.crossview.common.serde.WireSchema;
@@ -63,12 +63,12 @@ class ModelHotSwapIT {
             newVersion = b.version();
         }
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
-            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) 1);
-            StageLoop embedder = Stages.embedder(broker.bootstrap(), topics, EmbedderConfig.defaults().withBatching(8, 20));
+            TopicAdmin.ensure(broker.connection(), topics, 1, (short) 1);
+            StageLoop embedder = Stages.embedder(broker.connection(), topics, EmbedderConfig.defaults().withBatching(8, 20));
             Thread stage = new Thread(embedder, "embedder");
             stage.start();
             byte[] crop = crop();
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(broker.bootstrap(), "it"))) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.connection().producer("it"))) {
                 for (int seq = 0; seq < MESSAGES; seq++) {
                     if (seq == 100) {
                         announce(producer, topics, newVersion, newModel.toString(), ModelVersion.sha256(Files.readAllBytes(newModel)));
@@ -82,7 +82,7 @@ class ModelHotSwapIT {
                     Thread.sleep(5);
                 }
             }
-            Map<Long, List<String>> versionsBySeq = readEmbeddings(broker.bootstrap(), topics);
+            Map<Long, List<String>> versionsBySeq = readEmbeddings(broker.connection(), topics);
             embedder.close();
             stage.join(10_000);
 
@@ -124,10 +124,10 @@ class ModelHotSwapIT {
         }
     }
 
-    private static Map<Long, List<String>> readEmbeddings(String bootstrap, Topics topics) throws InterruptedException {
+    private static Map<Long, List<String>> readEmbeddings(KafkaConnection kafka, Topics topics) throws InterruptedException {
         Map<Long, List<String>> bySeq = new TreeMap<>();
         String topic = topics.embeddings().name();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-reader"))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer("it-reader"))) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

@@ -1,5 +1,6 @@
 package io.crossview.deploy.ingest;
 
+import io.crossview.common.kafka.KafkaConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,11 +51,11 @@ class IngestCommandIT {
                 "--topic-prefix", "site1.", "--state-dir", dir.resolve("state").toString(), "--partitions", "2"};
             assertEquals(0, CrossviewCli.run(args));
             Topics topics = new Topics("site1.");
-            List<ConsumerRecord<byte[], byte[]>> first = readAll(broker.bootstrap(), topics.frames().name());
+            List<ConsumerRecord<byte[], byte[]>> first = readAll(broker.connection(), topics.frames().name());
             assertEquals(30, first.size(), "15 frames of each enabled camera");
 
             assertEquals(0, CrossviewCli.run(args), "a second run of the same cameras");
-            List<ConsumerRecord<byte[], byte[]>> both = readAll(broker.bootstrap(), topics.frames().name());
+            List<ConsumerRecord<byte[], byte[]>> both = readAll(broker.connection(), topics.frames().name());
             assertEquals(60, both.size());
             for (String camera : List.of("lobby", "yard")) {
                 List<Long> seqs = new ArrayList<>();
@@ -71,7 +72,7 @@ class IngestCommandIT {
             }
 
             List<CameraState> lobby = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : readAll(broker.bootstrap(), topics.cameraStatus().name())) {
+            for (ConsumerRecord<byte[], byte[]> r : readAll(broker.connection(), topics.cameraStatus().name())) {
                 var status = WireSerdes.CAMERA_STATUS.deserializer().deserialize(r.topic(), r.value());
                 if (status.getCamera().equals("lobby")) {
                     lobby.add(status.getState());
@@ -97,7 +98,7 @@ class IngestCommandIT {
             assertEquals(0, CrossviewCli.run(args));
             assertEquals(0, CrossviewCli.run(args));
             List<Long> left = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : readAll(broker.bootstrap(), Topics.defaults().frames().name())) {
+            for (ConsumerRecord<byte[], byte[]> r : readAll(broker.connection(), Topics.defaults().frames().name())) {
                 var ref = WireSerdes.FRAME.deserializer().deserialize(r.topic(), r.value()).getRef();
                 if (ref.getCamera().equals("left")) {
                     left.add(ref.getSeq());
@@ -108,8 +109,8 @@ class IngestCommandIT {
         }
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(TopicContents.read(bootstrap, topic));
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaConnection kafka, String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(TopicContents.read(kafka, topic));
         records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
         return records;
     }

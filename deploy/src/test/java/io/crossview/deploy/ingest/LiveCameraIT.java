@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.sample.SampleVideo;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.TopicAdmin;
@@ -86,9 +86,9 @@ class LiveCameraIT {
                 0.2, 0, dir.resolve("state"));
         List<CameraStatus> seen = new CopyOnWriteArrayList<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
-            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) 1);
+            TopicAdmin.ensure(broker.connection(), topics, 1, (short) 1);
             server = serve(port);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(broker.bootstrap(), "it"))) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.connection().producer("it"))) {
                 KafkaStatusSink toKafka = new KafkaStatusSink(producer, topics);
                 try (LiveIngest ingest = LiveIngest.start(List.of(camera), settings, producer, topics,
                         status -> {
@@ -123,9 +123,9 @@ class LiveCameraIT {
 
             List<Frame> frames = new ArrayList<>();
             List<CameraStatus> published = new ArrayList<>();
-            TopicContents.read(broker.bootstrap(), topics.frames().name()).forEach(r -> frames.add(
+            TopicContents.read(broker.connection(), topics.frames().name()).forEach(r -> frames.add(
                     WireSerdes.FRAME.deserializer().deserialize(r.topic(), r.value())));
-            TopicContents.read(broker.bootstrap(), topics.cameraStatus().name()).forEach(r -> published.add(
+            TopicContents.read(broker.connection(), topics.cameraStatus().name()).forEach(r -> published.add(
                     WireSerdes.CAMERA_STATUS.deserializer().deserialize(r.topic(), r.value())));
 
             assertTrue(frames.size() >= 20, "frames before and after the outage: " + frames.size());

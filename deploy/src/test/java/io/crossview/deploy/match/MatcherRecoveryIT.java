@@ -1,5 +1,6 @@
 package io.crossview.deploy.match;
 
+import io.crossview.common.kafka.KafkaConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,21 +36,21 @@ class MatcherRecoveryIT {
     @Test
     void aMatcherKilledMidStreamAndRestartedEndsWithTheSameIdentitiesAsAnUninterruptedRun() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
-            String bootstrap = broker.bootstrap();
+            KafkaConnection kafka = broker.connection();
             Topics calm = new Topics("calm.");
             Topics killed = new Topics("killed.");
             for (Topics topics : List.of(calm, killed)) {
-                TopicAdmin.ensure(bootstrap, topics, 1, (short) 1);
-                produce(bootstrap, topics);
+                TopicAdmin.ensure(kafka, topics, 1, (short) 1);
+                produce(kafka, topics);
             }
 
-            Process uninterrupted = match(bootstrap, calm, dir.resolve("calm-state"));
-            List<String> expected = awaitQuiet(bootstrap, calm, uninterrupted, 0);
+            Process uninterrupted = match(kafka, calm, dir.resolve("calm-state"));
+            List<String> expected = awaitQuiet(kafka, calm, uninterrupted, 0);
             stop(uninterrupted);
             assertTrue(expected.size() > FRAMES, "people were tracked and linked: " + expected.size() + " events");
 
-            Process doomed = match(bootstrap, killed, dir.resolve("killed-state"));
-            LongSupplier committed = () -> count(bootstrap, killed);
+            Process doomed = match(kafka, killed, dir.resolve("killed-state"));
+            LongSupplier committed = () -> count(kafka, killed);
             long deadline = System.currentTimeMillis() + 120_000;
             while (committed.getAsLong() < expected.size() / 4) {
                 assertTrue(System.currentTimeMillis() < deadline, "the matcher never got going");
@@ -60,9 +61,9 @@ class MatcherRecoveryIT {
             assertTrue(atKill < expected.size(), "killed mid-stream, with " + atKill + " of " + expected.size()
                     + " events committed");
 
-            Process second = match(bootstrap, killed, dir.resolve("killed-state"));
+            Process second = match(kafka, killed, dir.resolve("killed-state"));
             // under the same instance id it takes the killed one's tasks back without waiting out its session
-            List<String> actual = awaitQuiet(bootstrap, killed, second, atKill);
+            List<String> actual = awaitQuiet(kafka, killed, second, atKill);
             stop(second);
             int first = 0;
             while (first < Math.min(expected.size(), actual.size()) && expected.get(first).equals(actual.get(first))) {
@@ -76,10 +77,10 @@ class MatcherRecoveryIT {
         }
     }
 
-    private Process match(String bootstrap, Topics topics, Path state) throws Exception {
+    private Process match(KafkaConnection kafka, Topics topics, Path state) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.crossview.deploy.cli.CrossviewCli", "match", "--bootstrap", bootstrap, "--topic-prefix",
+                "io.crossview.deploy.cli.CrossviewCli", "match", "--bootstrap", kafka.bootstrap(), "--topic-prefix",
                 topics.prefix(), "--partitions", "1", "--state-dir", state.toString(), "--instance-id", "m1",
                 "--http-port", "0") // no query API: a fixed port could be taken on a shared machine
                 .redirectErrorStream(true)
@@ -95,33 +96,33 @@ class MatcherRecoveryIT {
     }
 
     /** The committed identity events once there are more than {@code before} and their number has not changed for 5 s. */
-    private static List<String> awaitQuiet(String bootstrap, Topics topics, Process matcher, long before)
+    private static List<String> awaitQuiet(KafkaConnection kafka, Topics topics, Process matcher, long before)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + 180_000;
         long last = -1;
         long stableSince = System.currentTimeMillis();
         while (System.currentTimeMillis() < deadline) {
             assertTrue(matcher.isAlive(), "the matcher process died");
-            long now = count(bootstrap, topics);
+            long now = count(kafka, topics);
             if (now != last) {
                 last = now;
                 stableSince = System.currentTimeMillis();
             } else if (now > before && System.currentTimeMillis() - stableSince > 5_000) {
-                return events(bootstrap, topics);
+                return events(kafka, topics);
             }
             Thread.sleep(200);
         }
         throw new AssertionError("the matcher did not finish in time");
     }
 
-    private static long count(String bootstrap, Topics topics) {
-        return events(bootstrap, topics).size();
+    private static long count(KafkaConnection kafka, Topics topics) {
+        return events(kafka, topics).size();
     }
 
     /** Committed identity events, in order, as comparable lines. */
-    private static List<String> events(String bootstrap, Topics topics) {
+    private static List<String> events(KafkaConnection kafka, Topics topics) {
         List<String> lines = new ArrayList<>();
-        for (var record : TopicContents.read(bootstrap, topics.identities().name())) {
+        for (var record : TopicContents.read(kafka, topics.identities().name())) {
             IdentityEvent e = WireSerdes.IDENTITY.deserialize(record.topic(), record.value());
             lines.add(e.getFrame().getCamera() + " " + e.getFrame().getSeq() + " track " + e.getTrackId()
                     + " identity " + e.getIdentityId() + " " + e.getState());
@@ -129,7 +130,7 @@ class MatcherRecoveryIT {
         return lines;
     }
 
-    private static void produce(String bootstrap, Topics topics) {
-        WalkingPeople.produce(bootstrap, topics.embeddings().name(), WalkingPeople.frames(FRAMES));
+    private static void produce(KafkaConnection kafka, Topics topics) {
+        WalkingPeople.produce(kafka, topics.embeddings().name(), WalkingPeople.frames(FRAMES));
     }
 }

@@ -1,5 +1,6 @@
 package io.crossview.deploy.match;
 
+import io.crossview.common.kafka.KafkaConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,33 +71,33 @@ class SecondMatcherInstanceIT {
         assertNotEquals(partitionOf("east"), partitionOf("west"), "the cameras fall in different partitions");
         List<FrameEmbeddings> frames = WalkingPeople.frames(FRAMES);
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
-            String bootstrap = broker.bootstrap();
+            KafkaConnection kafka = broker.connection();
             Topics calm = new Topics("calm.");
             Topics scaled = new Topics("scaled.");
             for (Topics topics : List.of(calm, scaled)) {
-                TopicAdmin.ensure(bootstrap, topics, PARTITIONS, (short) 1);
+                TopicAdmin.ensure(kafka, topics, PARTITIONS, (short) 1);
             }
 
             // the reference: one instance, uninterrupted
-            WalkingPeople.produce(bootstrap, calm.embeddings().name(), frames);
+            WalkingPeople.produce(kafka, calm.embeddings().name(), frames);
             List<String> expected;
-            try (KafkaStreams alone = Stages.matcher(bootstrap, calm, config("calm-state"))) {
+            try (KafkaStreams alone = Stages.matcher(kafka, calm, config("calm-state"))) {
                 alone.start();
-                expected = awaitQuiet(bootstrap, calm);
+                expected = awaitQuiet(kafka, calm);
             }
             assertTrue(expected.size() > FRAMES, "people were tracked: " + expected.size() + " track events");
 
-            WalkingPeople.produce(bootstrap, scaled.embeddings().name(), frames.subList(0, FRAMES / 2));
-            MatcherInstance a = instance(bootstrap, scaled, "a-state");
-            MatcherInstance b = instance(bootstrap, scaled, "b-state");
+            WalkingPeople.produce(kafka, scaled.embeddings().name(), frames.subList(0, FRAMES / 2));
+            MatcherInstance a = instance(kafka, scaled, "a-state");
+            MatcherInstance b = instance(kafka, scaled, "b-state");
             try {
                 a.start();
-                await(() -> a.streams().state() == KafkaStreams.State.RUNNING && count(bootstrap, scaled) > 0,
+                await(() -> a.streams().state() == KafkaStreams.State.RUNNING && count(kafka, scaled) > 0,
                         "instance A runs alone and has committed events");
-                long beforeB = count(bootstrap, scaled);
+                long beforeB = count(kafka, scaled);
                 b.start();
                 // the rest of the input arrives while B joins and the tasks move
-                WalkingPeople.produce(bootstrap, scaled.embeddings().name(), frames.subList(FRAMES / 2, FRAMES));
+                WalkingPeople.produce(kafka, scaled.embeddings().name(), frames.subList(FRAMES / 2, FRAMES));
                 Set<Integer> seenWhileMoving = new TreeSet<>();
                 await(() -> {
                     seenWhileMoving.add(probe(a, "/cameras/west/tracks"));
@@ -106,14 +107,14 @@ class SecondMatcherInstanceIT {
                         "while the tasks moved A answered only 200, 404 (no state yet) or 503: " + seenWhileMoving);
                 assertTrue(beforeB < expected.size(), "B joined mid-stream (" + beforeB + " of " + expected.size() + ")");
 
-                List<String> actual = awaitCount(bootstrap, scaled, expected.size());
-                assertOnce(frameEvents(bootstrap, scaled));
+                List<String> actual = awaitCount(kafka, scaled, expected.size());
+                assertOnce(frameEvents(kafka, scaled));
                 assertEquals(sorted(expected), sorted(actual),
                         "every camera's tracks are those of the uninterrupted run, frame by frame");
 
                 await(() -> running(a) && running(b), "the group settled");
                 assertCamerasAnswerAlikeFromBoth(a, b);
-                IdentityEvent last = lastLinkedEvent(bootstrap, scaled);
+                IdentityEvent last = lastLinkedEvent(kafka, scaled);
                 MatcherInstance holder = assertTimelineAnswersAlikeFromBoth(a, b, last);
                 assertSearchFindsTheIdentityByItsPrototype(a, b, holder, last.getIdentityId());
             } finally {
@@ -192,8 +193,8 @@ class SecondMatcherInstanceIT {
                 .map(Prototype::getVector).findFirst().orElse(record.getPrototype());
     }
 
-    private MatcherInstance instance(String bootstrap, Topics topics, String state) {
-        return MatcherInstance.create(bootstrap, topics, config(state), "127.0.0.1", 0, null);
+    private MatcherInstance instance(KafkaConnection kafka, Topics topics, String state) {
+        return MatcherInstance.create(kafka, topics, config(state), "127.0.0.1", 0, null);
     }
 
     private MatcherConfig config(String state) {
@@ -263,12 +264,12 @@ class SecondMatcherInstanceIT {
     }
 
     /** The track events once their number has not changed for 3 s. */
-    private static List<String> awaitQuiet(String bootstrap, Topics topics) throws InterruptedException {
+    private static List<String> awaitQuiet(KafkaConnection kafka, Topics topics) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         List<String> last = List.of();
         long stableSince = System.nanoTime();
         while (true) {
-            List<String> now = tracks(bootstrap, topics);
+            List<String> now = tracks(kafka, topics);
             if (now.size() != last.size()) {
                 last = now;
                 stableSince = System.nanoTime();
@@ -281,24 +282,24 @@ class SecondMatcherInstanceIT {
     }
 
     /** The track events once there are {@code expected} of them and no more come within 2 s (none twice). */
-    private static List<String> awaitCount(String bootstrap, Topics topics, int expected) throws InterruptedException {
+    private static List<String> awaitCount(KafkaConnection kafka, Topics topics, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        List<String> now = tracks(bootstrap, topics);
+        List<String> now = tracks(kafka, topics);
         while (now.size() < expected) {
             assertTrue(System.nanoTime() < deadline, "only " + now.size() + " of " + expected + " track events");
             Thread.sleep(200);
-            now = tracks(bootstrap, topics);
+            now = tracks(kafka, topics);
         }
         Thread.sleep(2_000);
-        return tracks(bootstrap, topics);
+        return tracks(kafka, topics);
     }
 
-    private static long count(String bootstrap, Topics topics) {
-        return TopicContents.read(bootstrap, topics.identities().name()).size();
+    private static long count(KafkaConnection kafka, Topics topics) {
+        return TopicContents.read(kafka, topics.identities().name()).size();
     }
 
-    private static List<IdentityEvent> events(String bootstrap, Topics topics) {
-        return TopicContents.read(bootstrap, topics.identities().name()).stream()
+    private static List<IdentityEvent> events(KafkaConnection kafka, Topics topics) {
+        return TopicContents.read(kafka, topics.identities().name()).stream()
                 .map(r -> WireSerdes.IDENTITY.deserialize(r.topic(), r.value())).toList();
     }
 
@@ -314,9 +315,9 @@ class SecondMatcherInstanceIT {
      * repeats a track's last frame when it ends), so lines are counted once whatever event
      * carried them: what must match the uninterrupted run is the tracking.
      */
-    private static List<String> tracks(String bootstrap, Topics topics) {
+    private static List<String> tracks(KafkaConnection kafka, Topics topics) {
         Set<String> lines = new TreeSet<>();
-        for (IdentityEvent e : events(bootstrap, topics)) {
+        for (IdentityEvent e : events(kafka, topics)) {
             lines.add(e.getFrame().getCamera() + " " + e.getFrame().getSeq() + " " + e.getBox().getX() + ","
                     + e.getBox().getY() + "," + e.getBox().getW() + "," + e.getBox().getH() + " track " + e.getTrackId());
         }
@@ -324,9 +325,9 @@ class SecondMatcherInstanceIT {
     }
 
     /** Per-frame events (corrections left out, as they may repeat a track's last frame). */
-    private static List<String> frameEvents(String bootstrap, Topics topics) {
+    private static List<String> frameEvents(KafkaConnection kafka, Topics topics) {
         List<String> lines = new ArrayList<>();
-        for (IdentityEvent e : events(bootstrap, topics)) {
+        for (IdentityEvent e : events(kafka, topics)) {
             if (e.getState() != IdentityState.IDENTITY_CORRECTED) {
                 lines.add(e.getFrame().getCamera() + " " + e.getFrame().getSeq() + " box track " + e.getTrackId());
             }
@@ -350,8 +351,8 @@ class SecondMatcherInstanceIT {
     }
 
     /** The last decided event: its track is still live when the input ends. */
-    private static IdentityEvent lastLinkedEvent(String bootstrap, Topics topics) {
-        List<IdentityEvent> all = events(bootstrap, topics);
+    private static IdentityEvent lastLinkedEvent(KafkaConnection kafka, Topics topics) {
+        List<IdentityEvent> all = events(kafka, topics);
         for (int i = all.size() - 1; i >= 0; i--) {
             IdentityEvent e = all.get(i);
             if (e.getIdentityId() != 0 && e.getState() != IdentityState.IDENTITY_PENDING) {

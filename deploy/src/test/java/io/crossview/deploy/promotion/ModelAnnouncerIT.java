@@ -34,8 +34,8 @@ class ModelAnnouncerIT {
     void anAnnouncedModelIsReadBackFromTheModelsTopicUnderItsNameAndIsTheLatest() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
             Topics topics = new Topics("promo.");
-            TopicAdmin.ensure(broker.bootstrap(), topics, 1, (short) 1);
-            ModelRegistry registry = new ModelRegistry(broker.bootstrap(), topics.models().name());
+            TopicAdmin.ensure(broker.connection(), topics, 1, (short) 1);
+            ModelRegistry registry = new ModelRegistry(broker.connection(), topics.models().name());
             ModelAnnouncer announcer = registry::announce;
             assertEquals(Optional.empty(), registry.latest("reid"));
 
@@ -46,7 +46,7 @@ class ModelAnnouncerIT {
             announcer.announce("reid", "builtin-appearance@" + sha.substring(0, 12), "/models/m.onnx", sha, metrics);
             long after = System.currentTimeMillis();
 
-            List<ConsumerRecord<byte[], byte[]>> records = TopicContents.read(broker.bootstrap(), topics.models().name());
+            List<ConsumerRecord<byte[], byte[]>> records = TopicContents.read(broker.connection(), topics.models().name());
             assertEquals(2, records.size());
             ConsumerRecord<byte[], byte[]> record = records.get(1);
             assertEquals("reid", new String(record.key(), StandardCharsets.UTF_8), "keyed by name, for compaction");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.crossview.common.image.Jpeg;
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.TopicAdmin;
@@ -71,28 +71,28 @@ class ReplayExportIT {
     @Test
     void replayingTheSameRangeTwiceGivesTheIdenticalFramesInCaptureOrderAndExportWritesThemAsVideo() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
-            String bootstrap = broker.bootstrap();
-            TopicAdmin.ensure(bootstrap, new Topics("rec."), 2, (short) 1);
-            List<Recorded> recording = record(bootstrap);
+            KafkaConnection kafka = broker.connection();
+            TopicAdmin.ensure(kafka, new Topics("rec."), 2, (short) 1);
+            List<Recorded> recording = record(kafka);
 
             long start = T0 + 500;
             long end = T0 + 1500;
             List<Recorded> expected = recording.stream().filter(r -> r.captureMs() >= start && r.captureMs() < end)
                     .sorted(Comparator.comparing(Recorded::key)).toList();
             for (String prefix : List.of("r1.", "r2.")) {
-                List<String> out = cli("replay", "--bootstrap", bootstrap, "--from-prefix", "rec.", "--to-prefix", prefix,
+                List<String> out = cli("replay", "--bootstrap", kafka.bootstrap(), "--from-prefix", "rec.", "--to-prefix", prefix,
                         "--start", Instant.ofEpochMilli(start).toString(), "--end", Long.toString(end), "--speed", "max");
                 assertEquals(List.of(), out, "no error lines");
             }
 
-            List<String> again = cli("replay", "--bootstrap", bootstrap, "--from-prefix", "rec.", "--to-prefix", "r1.",
+            List<String> again = cli("replay", "--bootstrap", kafka.bootstrap(), "--from-prefix", "rec.", "--to-prefix", "r1.",
                     "--speed", "max");
             assertEquals(1, again.size());
             assertTrue(again.get(0).startsWith("crossview replay: r1.frames already holds " + expected.size() + " frames"),
                     again.get(0));
 
-            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> r1 = readAll(bootstrap, "r1.frames", expected.size());
-            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> r2 = readAll(bootstrap, "r2.frames", expected.size());
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> r1 = readAll(kafka, "r1.frames", expected.size());
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> r2 = readAll(kafka, "r2.frames", expected.size());
             assertEquals(r1.keySet(), r2.keySet());
             for (int p : r1.keySet()) {
                 assertEquals(r1.get(p).size(), r2.get(p).size(), "partition " + p);
@@ -103,7 +103,7 @@ class ReplayExportIT {
                 }
             }
             List<byte[]> inCaptureOrder = new ArrayList<>();
-            try (RecordingReader reader = RecordingReader.open(bootstrap, "r1.frames", Selection.all(), 0)) {
+            try (RecordingReader reader = RecordingReader.open(kafka, "r1.frames", Selection.all(), 0)) {
                 reader.read(visitor(inCaptureOrder));
             }
             assertEquals(expected.size(), inCaptureOrder.size());
@@ -119,22 +119,22 @@ class ReplayExportIT {
 
             for (String prefix : List.of("r1.", "r2.")) {
                 DeadLetter letter = WireSerdes.DEAD_LETTER.deserialize("t",
-                        readAll(bootstrap, prefix + "dead-letters", 1).values().iterator().next().get(0).value());
+                        readAll(kafka, prefix + "dead-letters", 1).values().iterator().next().get(0).value());
                 assertEquals("rec.frames", letter.getTopic());
                 assertEquals("replay", letter.getStage());
                 assertEquals("not a frame", letter.getOriginalValue().toStringUtf8());
             }
 
-            pacedReplayTakesAQuarterOfTheSpan(bootstrap);
-            exportWritesEveryFrameOfOneCamera(bootstrap, recording, start, end);
+            pacedReplayTakesAQuarterOfTheSpan(kafka);
+            exportWritesEveryFrameOfOneCamera(kafka, recording, start, end);
         }
     }
 
-    private void pacedReplayTakesAQuarterOfTheSpan(String bootstrap) throws Exception {
-        TopicAdmin.ensure(bootstrap, new Topics("r4x."), 2, (short) 1);
+    private void pacedReplayTakesAQuarterOfTheSpan(KafkaConnection kafka) throws Exception {
+        TopicAdmin.ensure(kafka, new Topics("r4x."), 2, (short) 1);
         ReplaySummary summary;
-        try (RecordingReader reader = RecordingReader.open(bootstrap, "rec.frames", Selection.all(), RecordingReader.DEFAULT_WINDOW_MS);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "it-4x"))) {
+        try (RecordingReader reader = RecordingReader.open(kafka, "rec.frames", Selection.all(), RecordingReader.DEFAULT_WINDOW_MS);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("it-4x"))) {
             summary = new Replayer(producer, new Topics("r4x."), Speed.parse("4x"), new PrintStream(new ByteArrayOutputStream()))
                     .replay(reader);
         }
@@ -144,9 +144,9 @@ class ReplayExportIT {
         assertTrue(summary.sendingMs() < span, "faster than the recording: " + summary.line());
     }
 
-    private void exportWritesEveryFrameOfOneCamera(String bootstrap, List<Recorded> recording, long start, long end) throws Exception {
+    private void exportWritesEveryFrameOfOneCamera(KafkaConnection kafka, List<Recorded> recording, long start, long end) throws Exception {
         Path video = dir.resolve("left.mp4");
-        List<String> out = cli("export", "--bootstrap", bootstrap, "--prefix", "rec.", "--camera", "left",
+        List<String> out = cli("export", "--bootstrap", kafka.bootstrap(), "--prefix", "rec.", "--camera", "left",
                 "--from", Instant.ofEpochMilli(start).toString(), "--to", Instant.ofEpochMilli(end).toString(),
                 "--out", video.toString());
         assertEquals(List.of(), out);
@@ -164,7 +164,7 @@ class ReplayExportIT {
             grabber.stop();
         }
 
-        List<String> none = cli("export", "--bootstrap", bootstrap, "--prefix", "rec.", "--camera", "nobody",
+        List<String> none = cli("export", "--bootstrap", kafka.bootstrap(), "--prefix", "rec.", "--camera", "nobody",
                 "--from", Instant.ofEpochMilli(start).toString(), "--to", Instant.ofEpochMilli(end).toString(),
                 "--out", dir.resolve("none.mp4").toString());
         assertEquals(1, none.size(), none.toString());
@@ -173,7 +173,7 @@ class ReplayExportIT {
     }
 
     /** Every camera in order by itself, the cameras shuffled together up to three frames apart, and one corrupt record. */
-    private static List<Recorded> record(String bootstrap) throws Exception {
+    private static List<Recorded> record(KafkaConnection kafka) throws Exception {
         Random random = new Random(42);
         int[] next = new int[CAMERAS.size()];
         List<Recorded> order = new ArrayList<>();
@@ -192,7 +192,7 @@ class ReplayExportIT {
             order.add(new Recorded(CAMERAS.get(c), capture, next[c], frame(CAMERAS.get(c), c, next[c], capture)));
             next[c]++;
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "it-rec"))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("it-rec"))) {
             for (int i = 0; i < order.size(); i++) {
                 Recorded r = order.get(i);
                 producer.send(new ProducerRecord<>("rec.frames", null, r.captureMs(), bytes(r.camera()), r.value()));
@@ -231,9 +231,9 @@ class ReplayExportIT {
         };
     }
 
-    private static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readAll(String bootstrap, String topic, int expected) {
+    private static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readAll(KafkaConnection kafka, String topic, int expected) {
         Map<Integer, List<ConsumerRecord<byte[], byte[]>>> byPartition = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-read"))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer("it-read"))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

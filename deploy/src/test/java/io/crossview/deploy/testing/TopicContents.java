@@ -1,6 +1,6 @@
 package io.crossview.deploy.testing;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ public final class TopicContents {
     private TopicContents() {
     }
 
-    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> read(KafkaConnection kafka, String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "it-" + topic))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer("it-" + topic))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).sorted(
                             java.util.Comparator.comparingInt(TopicPartition::partition)).toList();

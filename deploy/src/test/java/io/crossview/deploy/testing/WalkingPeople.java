@@ -1,6 +1,6 @@
 package io.crossview.deploy.testing;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.wire.Box;
 import io.crossview.common.wire.EmbeddedBox;
@@ -60,8 +60,8 @@ public final class WalkingPeople {
     }
 
     /** Sends the frames to {@code topic}, keyed by camera, in order. */
-    public static void produce(String bootstrap, String topic, List<FrameEmbeddings> frames) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "it"))) {
+    public static void produce(KafkaConnection kafka, String topic, List<FrameEmbeddings> frames) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("it"))) {
             for (FrameEmbeddings frame : frames) {
                 producer.send(new ProducerRecord<>(topic, frame.getFrame().getCamera().getBytes(StandardCharsets.UTF_8),
                         frame.toByteArray()));

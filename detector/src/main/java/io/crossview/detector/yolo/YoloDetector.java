@@ -2,6 +2,7 @@ package io.crossview.detector.yolo;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
+import io.crossview.common.onnx.OrtEnvironments;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.crossview.common.model.ModelVersion;
@@ -97,7 +98,7 @@ public final class YoloDetector implements PersonDetector {
         }
         String stem = file.getFileName().toString().replaceFirst("\\.onnx$", "").replace('@', '_');
         String modelId = ModelVersion.of(stem.isBlank() ? "detector" : stem, bytes, 1, 1).id();
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtEnvironments.shared();
         OrtSession session = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(settings.intraOpThreads());

@@ -1,6 +1,6 @@
 package io.crossview.embedder.registry;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSchema;
 import io.crossview.common.serde.WireSerdes;
@@ -28,15 +28,15 @@ import org.apache.kafka.common.TopicPartition;
  * promotion alike. Announcing is rare, so each call opens and closes its own client.
  */
 public final class ModelRegistry {
-    private final String bootstrap;
+    private final KafkaConnection kafka;
     private final String topic;
 
     /** @param topic the models topic of the namespace ({@code Topics.models().name()}), which must exist */
-    public ModelRegistry(String bootstrap, String topic) {
-        if (bootstrap == null || bootstrap.isBlank() || topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException("the model registry needs a bootstrap address and a topic");
+    public ModelRegistry(KafkaConnection kafka, String topic) {
+        if (kafka == null || topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("the model registry needs a Kafka connection and a topic");
         }
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
         this.topic = topic;
     }
 
@@ -71,13 +71,13 @@ public final class ModelRegistry {
     public ModelAnnouncement announce(String name, String version, String uri, String sha256,
                                       Map<String, Double> metrics) throws IOException {
         ModelAnnouncement announcement = announcement(name, version, uri, sha256, metrics, System.currentTimeMillis());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap, "models"))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("models"))) {
             producer.send(new ProducerRecord<>(topic, name.getBytes(StandardCharsets.UTF_8),
                     WireSerdes.MODEL.serializer().serialize(topic, announcement))).get();
             return announcement;
         } catch (ExecutionException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IOException("cannot announce " + version + " on " + topic + " at " + bootstrap + ": "
+            throw new IOException("cannot announce " + version + " on " + topic + " at " + kafka + ": "
                     + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,7 +90,7 @@ public final class ModelRegistry {
      * start to its end, as an embedder does. Records that do not decode are passed over.
      */
     public Optional<ModelAnnouncement> latest(String name) throws IOException {
-        Map<String, Object> config = KafkaClients.consumer(bootstrap, "unused");
+        Map<String, Object> config = kafka.consumer("unused");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG); // reads the whole topic, commits nothing
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -110,7 +110,7 @@ public final class ModelRegistry {
             }
             return Optional.ofNullable(latest);
         } catch (KafkaException e) {
-            throw new IOException("cannot read " + topic + " at " + bootstrap + ": " + e.getMessage(), e);
+            throw new IOException("cannot read " + topic + " at " + kafka + ": " + e.getMessage(), e);
         }
     }
 

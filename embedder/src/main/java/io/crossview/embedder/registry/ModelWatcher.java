@@ -1,6 +1,6 @@
 package io.crossview.embedder.registry;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.wire.ModelAnnouncement;
 import io.crossview.embedder.runtime.ReidModel;
@@ -38,14 +38,14 @@ public final class ModelWatcher implements Runnable, AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
 
     /** @param opener opens model bytes as the stage configures (threads, provider); throws when unusable */
-    public ModelWatcher(String bootstrap, String topic, String modelName, ModelSlot slot, ModelFetcher fetcher,
+    public ModelWatcher(KafkaConnection kafka, String topic, String modelName, ModelSlot slot, ModelFetcher fetcher,
                         Function<byte[], ReidModel> opener) {
         this.modelName = modelName;
         this.topic = topic;
         this.slot = slot;
         this.fetcher = fetcher;
         this.opener = opener;
-        Map<String, Object> config = KafkaClients.consumer(bootstrap, "unused");
+        Map<String, Object> config = kafka.consumer("unused");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumer = new KafkaConsumer<>(config);
     }

@@ -1,5 +1,6 @@
 package io.crossview.embedder.registry;
 
+import io.crossview.common.kafka.KafkaConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -34,6 +35,7 @@ class ModelRegistryTest {
                 Map.of(), 0));
         assertThrows(IllegalArgumentException.class, () -> ModelRegistry.announcement("n", "v", "u", SHA,
                 Map.of("mAP", Double.NaN), 0));
-        assertThrows(IllegalArgumentException.class, () -> new ModelRegistry("", "models"));
+        assertThrows(IllegalArgumentException.class, () -> new ModelRegistry(KafkaConnection.plain("h:9092"), " "));
+        assertThrows(IllegalArgumentException.class, () -> KafkaConnection.plain(""));
     }
 }

@@ -1,5 +1,6 @@
 package io.crossview.ingest.export;
 
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.image.BadImageException;
 import io.crossview.common.image.Jpeg;
 import io.crossview.common.serde.BadMessageException;
@@ -35,7 +36,7 @@ public final class VideoExporter {
     private VideoExporter() {
     }
 
-    public static ExportSummary export(String bootstrap, String framesTopic, ExportRequest request) throws Exception {
+    public static ExportSummary export(KafkaConnection kafka, String framesTopic, ExportRequest request) throws Exception {
         String format = Container.formatOf(request.out());
         Path out = request.out().toAbsolutePath();
         Path dir = out.getParent();
@@ -45,7 +46,7 @@ public final class VideoExporter {
         Selection selection = Selection.of(Set.of(request.camera()), request.from(), request.to());
         // the camera is in order by itself, but the window keeps its partition from being called
         // done when a camera sharing it runs a little ahead past the end
-        try (RecordingReader reader = RecordingReader.open(bootstrap, framesTopic, selection, RecordingReader.DEFAULT_WINDOW_MS);
+        try (RecordingReader reader = RecordingReader.open(kafka, framesTopic, selection, RecordingReader.DEFAULT_WINDOW_MS);
              Writer writer = new Writer(out, format, request)) {
             reader.read(writer);
             writer.finish();

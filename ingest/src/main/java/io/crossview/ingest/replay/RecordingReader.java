@@ -1,6 +1,6 @@
 package io.crossview.ingest.replay;
 
-import io.crossview.common.kafka.KafkaClients;
+import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.BadMessageException;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.wire.Frame;
@@ -47,21 +47,21 @@ public final class RecordingReader implements AutoCloseable {
     private final Map<TopicPartition, Long> endOffsets;
     private CaptureMerge<RecordedFrame> merge;
 
-    private RecordingReader(String bootstrap, String topic, Selection selection, long windowMs) {
+    private RecordingReader(KafkaConnection kafka, String topic, Selection selection, long windowMs) {
         this.topic = topic;
         this.selection = selection;
         this.windowMs = windowMs;
-        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap, "crossview-recording-reader"));
+        this.consumer = new KafkaConsumer<>(kafka.consumer("crossview-recording-reader"));
         try {
             List<PartitionInfo> infos;
             try {
                 infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
             } catch (TimeoutException e) {
-                throw new IllegalStateException("no answer from Kafka at " + bootstrap + " about topic " + topic
+                throw new IllegalStateException("no answer from Kafka at " + kafka + " about topic " + topic
                         + " within " + METADATA_TIMEOUT.toSeconds() + " s");
             }
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist on " + bootstrap);
+                throw new IllegalStateException("topic " + topic + " does not exist on " + kafka);
             }
             for (PartitionInfo info : infos) {
                 partitions.add(new TopicPartition(topic, info.partition()));
@@ -78,8 +78,8 @@ public final class RecordingReader implements AutoCloseable {
      * {@code windowMs}: how far capture order may be out of order inside one partition,
      * where cameras of different grab threads share it.
      */
-    public static RecordingReader open(String bootstrap, String topic, Selection selection, long windowMs) {
-        return new RecordingReader(bootstrap, topic, selection, windowMs);
+    public static RecordingReader open(KafkaConnection kafka, String topic, Selection selection, long windowMs) {
+        return new RecordingReader(kafka, topic, selection, windowMs);
     }
 
     public String topic() {

@@ -1,5 +1,6 @@
 package io.crossview.matcher.calibration;
 
+import io.crossview.common.kafka.KafkaConnection;
 import static io.crossview.matcher.Fixtures.MODEL;
 import static io.crossview.matcher.Fixtures.box;
 import static io.crossview.matcher.Fixtures.frame;
@@ -72,7 +73,7 @@ class CalibrationsTest {
     void theModelsOwnCalibrationIsThePriorOfBothBooksUntilTheStreamHasEnoughPairs() {
         MatcherConfig config = MatcherConfig.defaults(stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(MatcherTopology.build(topics, config),
-                MatcherTopology.streamsConfig("unused:9092", topics, config))) {
+                MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config))) {
             TestInputTopic<String, FrameEmbeddings> in = driver.createInputTopic(topics.embeddings().name(),
                     new StringSerializer(), WireSerdes.EMBEDDINGS.serializer());
             standing(in, 0, 12, LOW);
@@ -99,7 +100,7 @@ class CalibrationsTest {
     void aModelWithoutCalibrationKeepsTheDefaults() {
         MatcherConfig config = MatcherConfig.defaults(stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(MatcherTopology.build(topics, config),
-                MatcherTopology.streamsConfig("unused:9092", topics, config))) {
+                MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config))) {
             TestInputTopic<String, FrameEmbeddings> in = driver.createInputTopic(topics.embeddings().name(),
                     new StringSerializer(), WireSerdes.EMBEDDINGS.serializer());
             standing(in, 0, 12, null);
@@ -130,7 +131,7 @@ class CalibrationsTest {
     private long identitiesOfOnePersonSeenTwice(ModelCalibration calibration) {
         MatcherConfig config = MatcherConfig.defaults(stateDir.resolve(calibration == null ? "plain" : "calibrated"));
         try (TopologyTestDriver driver = new TopologyTestDriver(MatcherTopology.build(topics, config),
-                MatcherTopology.streamsConfig("unused:9092", topics, config))) {
+                MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config))) {
             TestInputTopic<String, FrameEmbeddings> in = driver.createInputTopic(topics.embeddings().name(),
                     new StringSerializer(), WireSerdes.EMBEDDINGS.serializer());
             TestOutputTopic<String, IdentityEvent> out = driver.createOutputTopic(topics.identities().name(),
@@ -155,7 +156,7 @@ class CalibrationsTest {
     private List<Long> trackIdsAtReturn(ModelCalibration calibration) {
         MatcherConfig config = MatcherConfig.defaults(stateDir.resolve(calibration == null ? "plain" : "calibrated"));
         try (TopologyTestDriver driver = new TopologyTestDriver(MatcherTopology.build(topics, config),
-                MatcherTopology.streamsConfig("unused:9092", topics, config))) {
+                MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config))) {
             TestInputTopic<String, FrameEmbeddings> in = driver.createInputTopic(topics.embeddings().name(),
                     new StringSerializer(), WireSerdes.EMBEDDINGS.serializer());
             TestOutputTopic<String, IdentityEvent> out = driver.createOutputTopic(topics.identities().name(),

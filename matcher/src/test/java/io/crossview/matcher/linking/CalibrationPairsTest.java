@@ -1,5 +1,6 @@
 package io.crossview.matcher.linking;
 
+import io.crossview.common.kafka.KafkaConnection;
 import static io.crossview.matcher.Fixtures.MODEL;
 import static io.crossview.matcher.Fixtures.box;
 import static io.crossview.matcher.Fixtures.frame;
@@ -34,7 +35,7 @@ class CalibrationPairsTest {
         Topics topics = new Topics("t.");
         MatcherConfig config = MatcherConfig.defaults(stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(MatcherTopology.build(topics, config),
-                MatcherTopology.streamsConfig("unused:9092", topics, config))) {
+                MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config))) {
             TestInputTopic<String, FrameEmbeddings> in = driver.createInputTopic(topics.embeddings().name(),
                     new StringSerializer(), WireSerdes.EMBEDDINGS.serializer());
             for (int i = 0; i < 60; i++) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where a promoted model is announced. On Kafka it is embedder's registry:
- * {@code new ModelRegistry(bootstrap, topics.models().name())::announce}; tests give their own.
+ * {@code new ModelRegistry(kafka, topics.models().name())::announce}; tests give their own.
  */
 @FunctionalInterface
 public interface ModelAnnouncer {
