@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crossview.embedder.registry.ModelSources;
 import io.crossview.embedder.runtime.Provider;
 import io.crossview.embedder.runtime.ReidModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,7 @@ class EmbedderConfigTest {
                 intra_op_threads: 2
                 max_batch: 8
                 crops_every: 0
+                model_sources: [/models, "https://models.example.com/reid"]
                 """);
         EmbedderConfig config = EmbedderConfig.load(file);
         assertEquals(Path.of("/models/osnet_x0_25.onnx"), config.modelPath());
@@ -47,6 +50,8 @@ class EmbedderConfigTest {
         assertEquals(8, config.maxBatch());
         assertEquals(0, config.cropsEvery());
         assertEquals(EmbedderConfig.defaults().maxWaitMs(), config.maxWaitMs());
+        assertEquals(List.of("file:///models/", "https://models.example.com/reid/"), config.modelSources().prefixes());
+        assertEquals(ModelSources.LOCAL_FILES, EmbedderConfig.defaults().modelSources());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * 1.29's environment creation recurses over the process's command line: a JVM started with a
  * long {@code -cp} (about 8 000 characters, as a test runner or an IDE makes) overflowed the
  * default 1 MiB Java thread stack and died with SIGSEGV and no error report (measured; see
- * PITFALLS.md). Every ONNX Runtime user in CrossView takes its environment from here.
+ * docs/embedding.md). Every ONNX Runtime user in CrossView takes its environment from here.
  */
 public final class OrtEnvironments {
     private static final long STACK_BYTES = 256L * 1024 * 1024;

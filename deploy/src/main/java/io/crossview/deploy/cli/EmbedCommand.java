@@ -2,9 +2,11 @@ package io.crossview.deploy.cli;
 
 import io.crossview.deploy.stages.Stages;
 import io.crossview.embedder.EmbedderConfig;
+import io.crossview.embedder.registry.ModelSources;
 import io.crossview.embedder.runtime.Provider;
 import io.crossview.embedder.runtime.RuntimeOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,7 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Embedder YAML (model, provider, device, intra_op_threads, max_batch, max_wait_ms, crops_every, model_name, watch_models)")
+    @Option(names = "--config", paramLabel = "FILE", description = "Embedder YAML (model, provider, device, intra_op_threads, max_batch, max_wait_ms, crops_every, model_name, watch_models, model_sources)")
     Path config;
 
     @Option(names = "--model", paramLabel = "M.onnx", description = "Re-ID ONNX model (default: the built-in appearance model)")
@@ -46,6 +48,11 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--no-watch", description = "Ignore models announced on the models topic")
     boolean noWatch;
 
+    @Option(names = "--model-source", paramLabel = "LOCATION",
+            description = "Where announced models may be fetched from: a folder, file:/DIR/ or https://HOST/PATH/"
+                    + " (repeatable; replaces model_sources; default: any local file, no http)")
+    List<String> modelSources;
+
     @Override
     public Integer call() throws Exception {
         EmbedderConfig settings = config != null ? EmbedderConfig.load(config) : EmbedderConfig.defaults();
@@ -59,6 +66,9 @@ public final class EmbedCommand implements Callable<Integer> {
                 maxWaitMs != null ? maxWaitMs : settings.maxWaitMs());
         if (cropsEvery != null) {
             settings = settings.withCropsEvery(cropsEvery);
+        }
+        if (modelSources != null) {
+            settings = settings.withModelSources(new ModelSources(modelSources));
         }
         if (noWatch) {
             settings = settings.withWatching(false);

@@ -7,6 +7,7 @@ import io.crossview.deploy.stages.Stages;
 import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.MatcherFile;
 import io.crossview.matcher.linking.SiteTopology;
+import io.crossview.matcher.query.HttpAccess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -46,9 +47,13 @@ public final class MatchCommand implements Callable<Integer> {
             description = "Port of the query API (timelines, camera tracks, search); 0 turns it off (default: ${DEFAULT-VALUE})")
     int httpPort;
 
-    @Option(names = "--advertised-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
-            description = "Where the other matcher instances reach this one's query API (default: ${DEFAULT-VALUE})")
+    @Option(names = "--advertised-host", paramLabel = "HOST",
+            description = "Where the other matcher instances reach this one's query API (default: --http-host, or"
+                    + " this machine's name when that is 0.0.0.0)")
     String advertisedHost;
+
+    @Mixin
+    HttpOptions http;
 
     @Option(names = "--search-model", paramLabel = "M.onnx",
             description = "Re-ID model that embeds the pictures POSTed to /search: the embedders' model (default: the built-in one)")
@@ -58,10 +63,11 @@ public final class MatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MatcherConfig config = configured(MatcherConfig.defaults(stateDir).withInstance(standbyReplicas, instanceId),
                 configFile, topologyFile);
+        HttpAccess access = httpPort == 0 ? null : http.access(); // a refused setting before any connection
         Topics topics = kafka.ensureTopics();
         ModelCropEmbedder embedder = httpPort == 0 ? null : ModelCropEmbedder.open(searchModel);
-        MatcherInstance queryable = httpPort == 0 ? null
-                : MatcherInstance.create(kafka.connection(), topics, config, advertisedHost, httpPort, embedder);
+        MatcherInstance queryable = httpPort == 0 ? null : MatcherInstance.create(kafka.connection(), topics, config,
+                advertisedHost != null ? advertisedHost : http.advertisedHost(), httpPort, embedder, access);
         KafkaStreams streams = queryable != null ? queryable.streams() : Stages.matcher(kafka.connection(), topics, config);
         CountDownLatch failed = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
@@ -79,7 +85,7 @@ public final class MatchCommand implements Callable<Integer> {
         }, "match-shutdown"));
         streams.start();
         System.out.println("match: running against " + kafka.connection()
-                + (queryable != null ? "; queries at " + queryable.url() : "") + "; Ctrl-C stops");
+                + (queryable != null ? "; queries at " + queryable.url() + " on " + access : "") + "; Ctrl-C stops");
         failed.await();
         throw new IllegalStateException("the matcher stopped after an error (see the log above)");
     }

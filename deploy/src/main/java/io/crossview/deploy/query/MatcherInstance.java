@@ -5,6 +5,7 @@ import io.crossview.common.topics.Topics;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.matcher.MatcherConfig;
 import io.crossview.matcher.query.CropEmbedder;
+import io.crossview.matcher.query.HttpAccess;
 import io.crossview.matcher.query.MatcherHttp;
 import io.crossview.matcher.query.StreamsQueries;
 import java.time.Duration;
@@ -32,15 +33,16 @@ public final class MatcherInstance implements AutoCloseable {
      * @param advertisedHost where the other instances reach this one
      * @param httpPort       the query port, 0 for a free one
      * @param embedder       the model for picture searches, or null for vector searches only
+     * @param access         the address the query API binds and who may ask it
      */
     public static MatcherInstance create(KafkaConnection kafka, Topics topics, MatcherConfig config, String advertisedHost,
-                                         int httpPort, CropEmbedder embedder) {
-        MatcherHttp http = new MatcherHttp().start(httpPort);
+                                         int httpPort, CropEmbedder embedder, HttpAccess access) {
+        MatcherHttp http = new MatcherHttp(access).start(httpPort);
         try {
             HostInfo self = new HostInfo(advertisedHost, http.port());
             KafkaStreams streams = Stages.matcher(kafka, topics,
                     config.withApplicationServer(self.host() + ":" + self.port()));
-            http.serve(StreamsQueries.of(streams, self, embedder));
+            http.serve(StreamsQueries.of(streams, self, embedder, access));
             return new MatcherInstance(streams, http, self);
         } catch (RuntimeException e) {
             http.stop();

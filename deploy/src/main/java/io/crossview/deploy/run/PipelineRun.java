@@ -126,8 +126,7 @@ public final class PipelineRun {
 
     private EmbedderConfig embedderConfig() {
         EmbedderConfig d = EmbedderConfig.defaults();
-        return settings.reidModel() == null ? d : new EmbedderConfig(settings.reidModel(), d.modelName(), d.watchModels(),
-                d.runtime(), d.maxBatch(), d.maxWaitMs(), d.cropsEvery());
+        return settings.reidModel() == null ? d : d.withModel(settings.reidModel());
     }
 
     private void awaitDrained(Topics topics, MatcherConfig matcherConfig, PipelineLag lag, IdentityCollector collector,

@@ -65,7 +65,7 @@ public final class Stages {
     public static StageLoop embedder(KafkaConnection kafka, Topics topics, EmbedderConfig config) throws IOException {
         ModelSlot slot = new ModelSlot(config.openModel());
         ModelWatcher watcher = config.watchModels()
-                ? new ModelWatcher(kafka, topics.models().name(), config.modelName(), slot, new ModelFetcher(),
+                ? new ModelWatcher(kafka, topics.models().name(), config.modelName(), slot, new ModelFetcher(config.modelSources()),
                         bytes -> ReidModel.open(bytes, config.runtime()))
                 : null;
         if (watcher != null) {

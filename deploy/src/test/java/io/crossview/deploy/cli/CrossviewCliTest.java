@@ -71,6 +71,24 @@ class CrossviewCliTest {
     }
 
     @Test
+    void theMatcherRefusesToServeSearchesOnEveryInterfaceWithoutATokenBeforeTouchingKafka() {
+        Outcome outcome = run("match", "--http-host", "0.0.0.0", "--bootstrap", "127.0.0.1:1",
+                "--state-dir", dir.resolve("state").toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("crossview match: the query API would answer person searches on 0.0.0.0 to anyone: give it"
+                + " a token (--http-token-file FILE or CROSSVIEW_HTTP_TOKEN), or bind 127.0.0.1"), outcome.errLines());
+    }
+
+    @Test
+    void kafkaSettingsThatWouldBreakDeliveryGuaranteesStopAStageWithOneLine() throws Exception {
+        Path client = Files.writeString(dir.resolve("client.properties"), "enable.idempotence=false\n");
+        Outcome outcome = run("detect", "--kafka-config", client.toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("crossview detect: kafka settings: enable.idempotence is set by CrossView itself and cannot"
+                + " be changed (remove it from " + client + ")"), outcome.errLines());
+    }
+
+    @Test
     void aCamerasFileWithABadUrlStopsIngestWithOneLineBeforeTouchingKafka() throws Exception {
         Path cameras = Files.writeString(dir.resolve("cameras.yaml"), "cameras:\n  - {id: door, url: 'gopher://x'}\n");
         Outcome outcome = run("ingest", "--cameras", cameras.toString());

@@ -19,6 +19,7 @@ import io.crossview.common.wire.Prototype;
 import io.crossview.common.wire.Vector;
 import io.crossview.deploy.broker.EmbeddedBroker;
 import io.crossview.deploy.query.MatcherInstance;
+import io.crossview.matcher.query.HttpAccess;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.deploy.testing.TopicContents;
 import io.crossview.deploy.testing.WalkingPeople;
@@ -56,6 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class SecondMatcherInstanceIT {
+    /** Both instances share it, so each one\'s questions to the other must carry it. */
+    private static final String TOKEN = "it-" + Long.toHexString(System.nanoTime());
     private static final int FRAMES = 1200;
     private static final int PARTITIONS = 2;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -172,7 +175,7 @@ class SecondMatcherInstanceIT {
         JsonNode fromA = null;
         for (MatcherInstance instance : List.of(a, b)) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(instance.url() + "/search?k=3"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString(query.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
@@ -194,7 +197,8 @@ class SecondMatcherInstanceIT {
     }
 
     private MatcherInstance instance(KafkaConnection kafka, Topics topics, String state) {
-        return MatcherInstance.create(kafka, topics, config(state), "127.0.0.1", 0, null);
+        return MatcherInstance.create(kafka, topics, config(state), "127.0.0.1", 0, null,
+                new HttpAccess("127.0.0.1", TOKEN, 0));
     }
 
     private MatcherConfig config(String state) {
@@ -239,7 +243,8 @@ class SecondMatcherInstanceIT {
     }
 
     private HttpResponse<String> get(MatcherInstance instance, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(instance.url() + path)).GET().build(),
+        return client.send(HttpRequest.newBuilder(URI.create(instance.url() + path))
+                        .header("Authorization", "Bearer " + TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

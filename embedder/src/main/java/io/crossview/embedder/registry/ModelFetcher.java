@@ -11,13 +11,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Fetches announced model bytes from a file path, a {@code file:} URI or http(s), and checks their sha256. */
+/**
+ * Fetches announced model bytes from a file path, a {@code file:} URI or http(s), inside the
+ * allowed {@link ModelSources} only, and checks their sha256.
+ */
 public final class ModelFetcher {
     /** Re-ID models are megabytes; anything near this is not one. */
     static final long MAX_BYTES = 1L << 30;
 
+    private final ModelSources sources;
+
+    public ModelFetcher(ModelSources sources) {
+        this.sources = java.util.Objects.requireNonNull(sources, "sources");
+    }
+
+    /** Local files only. */
+    public ModelFetcher() {
+        this(ModelSources.LOCAL_FILES);
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** The bytes at {@code uri}, which must hash to {@code sha256}; any failure is one IOException line. */
     public byte[] fetch(String uri, String sha256) throws IOException {
@@ -30,13 +44,16 @@ public final class ModelFetcher {
     }
 
     private byte[] read(String uri) throws IOException {
-        if (uri == null || uri.isBlank()) {
-            throw new IOException("the announcement has no uri");
+        URI allowed;
+        try {
+            allowed = sources.check(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage());
         }
-        if (uri.startsWith("http://") || uri.startsWith("https://")) {
-            return download(URI.create(uri));
+        if (!"file".equals(allowed.getScheme())) {
+            return download(allowed);
         }
-        Path path = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
+        Path path = Path.of(allowed);
         if (!Files.isRegularFile(path)) {
             throw new IOException("model file not found: " + path);
         }
@@ -48,6 +65,7 @@ public final class ModelFetcher {
 
     private byte[] download(URI uri) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET().build();
+        // a redirect could leave the allowed locations, so none is followed
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {

@@ -7,7 +7,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.RateLimitPlugin;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +29,37 @@ public final class MatcherHttp implements AutoCloseable {
     private static final MatcherQueries STARTING = new Starting();
 
     private volatile MatcherQueries queries = STARTING;
+    private final HttpAccess access;
     private Javalin app;
 
-    /** Binds every interface on {@code port} (0 picks a free one, see {@link #port()}). */
+    public MatcherHttp(HttpAccess access) {
+        this.access = java.util.Objects.requireNonNull(access, "access");
+    }
+
+    /** Loopback only, no token. */
+    public MatcherHttp() {
+        this(HttpAccess.LOCAL);
+    }
+
+    /** Binds the access's address on {@code port} (0 picks a free one, see {@link #port()}). */
     public MatcherHttp start(int port) {
         if (app != null) {
             throw new IllegalStateException("the query server is already started");
         }
         Javalin created = Javalin.create(this::configure);
         try {
-            created.start(port);
+            created.start(access.host(), port);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the query server cannot listen on port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("the query server cannot listen on " + access.host() + ":" + port + ": "
+                    + e.getMessage(), e);
         }
         app = created;
-        LOG.info("query API listening on port {}", app.port());
+        LOG.info("query API listening on {}:{}, {}", access.host(), app.port(), access);
         return this;
+    }
+
+    public HttpAccess access() {
+        return access;
     }
 
     /** The port it listens on. */
@@ -73,6 +90,13 @@ public final class MatcherHttp implements AutoCloseable {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.jsonMapper(new JavalinJackson(QueryJson.MAPPER, false));
+        config.registerPlugin(new RateLimitPlugin());
+        config.routes.before(ctx -> {
+            if (!access.admits(ctx.header("Authorization"))) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw QueryException.unauthorized();
+            }
+        });
         config.routes.get("/identities/{id}/timeline", ctx -> ctx.json(queries.timeline(identity(ctx), local(ctx))));
         config.routes.get("/cameras/{camera}/tracks",
                 ctx -> ctx.json(queries.cameraTracks(ctx.pathParam("camera"), local(ctx))));
@@ -97,6 +121,10 @@ public final class MatcherHttp implements AutoCloseable {
 
     /** JSON {@code {"vector": [...], "model_version": "..."}}, or a picture (any other content type) to embed first. */
     private void search(Context ctx) throws IOException {
+        // peers fan a client's one search out to every instance: only the client's own request counts
+        if (access.searchesPerMinute() > 0 && !local(ctx)) {
+            ctx.with(RateLimitPlugin.class).requestPerTimeUnit(access.searchesPerMinute(), TimeUnit.MINUTES);
+        }
         int k = intParam(ctx, "k", DEFAULT_K);
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/json")) {

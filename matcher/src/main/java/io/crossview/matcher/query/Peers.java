@@ -21,20 +21,28 @@ import org.apache.kafka.streams.state.HostInfo;
 final class Peers {
     private final HttpClient client;
     private final Duration timeout;
+    private final String authorization;
 
-    Peers(HttpClient client, Duration timeout) {
+    /** @param authorization the header every instance of the group expects, null for none */
+    Peers(HttpClient client, Duration timeout, String authorization) {
         this.client = client;
         this.timeout = timeout;
+        this.authorization = authorization;
     }
 
-    static Peers create(Duration timeout) {
+    static Peers create(Duration timeout, String authorization) {
         return new Peers(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build(), timeout);
+                .connectTimeout(Duration.ofSeconds(2)).build(), timeout, authorization);
+    }
+
+    private HttpRequest.Builder request(HostInfo host, String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(host, pathAndQuery)).timeout(timeout);
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     /** The peer's answer, or empty when it answered 404 (it does not hold the thing). */
     <T> CompletableFuture<Optional<T>> get(HostInfo host, String pathAndQuery, Class<T> type) {
-        HttpRequest request = HttpRequest.newBuilder(uri(host, pathAndQuery)).timeout(timeout).GET().build();
+        HttpRequest request = request(host, pathAndQuery).GET().build();
         return send(host, request).thenApply(response -> parse(host, response, type, true));
     }
 
@@ -45,7 +53,7 @@ final class Peers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri(host, pathAndQuery)).timeout(timeout)
+        HttpRequest request = request(host, pathAndQuery)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
         return send(host, request).thenApply(response -> parse(host, response, type, false).orElseThrow());
     }

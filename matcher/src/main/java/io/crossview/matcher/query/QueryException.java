@@ -17,6 +17,11 @@ public final class QueryException extends RuntimeException {
         return new QueryException(404, message, null);
     }
 
+    /** No token, or the wrong one; the same answer for both, so a caller learns nothing. */
+    public static QueryException unauthorized() {
+        return new QueryException(401, "this query API needs its bearer token (Authorization: Bearer ...)", null);
+    }
+
     /** The data exists but cannot be read now (rebalancing, restoring, a peer down): worth retrying. */
     public static QueryException unavailable(String message, Throwable cause) {
         return new QueryException(503, message, cause);

@@ -41,10 +41,12 @@ public final class StreamsQueries implements MatcherQueries {
     /**
      * @param self     this instance's {@code application.server}, as the other instances reach it
      * @param embedder the model for picture searches, or null: then searches take vectors only
+     * @param access   this instance's access, whose token the other instances of the group share
      */
-    public static StreamsQueries of(KafkaStreams streams, HostInfo self, CropEmbedder embedder) {
+    public static StreamsQueries of(KafkaStreams streams, HostInfo self, CropEmbedder embedder, HttpAccess access) {
         Instances instances = new Instances(streams, self);
-        return new StreamsQueries(instances, new LocalStores(streams, instances), Peers.create(PEER_TIMEOUT), embedder);
+        return new StreamsQueries(instances, new LocalStores(streams, instances),
+                Peers.create(PEER_TIMEOUT, access.authorization()), embedder);
     }
 
     @Override

@@ -159,6 +159,48 @@ class MatcherHttpTest {
         assertEquals("calibration local=false", queries.calls.get(0));
     }
 
+    @Test
+    void withATokenEveryRequestWithoutItIs401AndWithItIsAnswered() throws Exception {
+        MatcherHttp guarded = new MatcherHttp(new HttpAccess("127.0.0.1", "t0ken-xyz", 0)).start(0);
+        try {
+            guarded.serve(queries);
+            URI uri = URI.create("http://127.0.0.1:" + guarded.port() + "/identities/7/timeline");
+            HttpResponse<String> none = client.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer t0ken-xy")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> right = client.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer t0ken-xyz").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(401, none.statusCode());
+            assertEquals("Bearer", none.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertTrue(json(none).get("error").asText().contains("bearer token"));
+            assertEquals(401, wrong.statusCode());
+            assertEquals(200, right.statusCode());
+            assertEquals(List.of("timeline 7 local=false"), queries.calls, "only the request with the token was served");
+        } finally {
+            guarded.stop();
+        }
+    }
+
+    @Test
+    void searchesPastTheRateAre429ButPeerFanOutIsNotCounted() throws Exception {
+        MatcherHttp limited = new MatcherHttp(new HttpAccess("127.0.0.1", null, 2)).start(0);
+        try {
+            limited.serve(queries);
+            byte[] body = "{\"vector\":[0.6,0.8],\"model_version\":\"reid@1\"}".getBytes();
+            List<Integer> statuses = new ArrayList<>();
+            for (String path : List.of("/search", "/search?local=true", "/search?local=true", "/search", "/search")) {
+                statuses.add(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + limited.port() + path))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            assertEquals(List.of(200, 200, 200, 200, 429), statuses);
+        } finally {
+            limited.stop();
+        }
+    }
+
     /** Answers a few fixed queries and records what was asked. */
     private static final class Recording implements MatcherQueries {
         static final Timeline TIMELINE = new Timeline(7, List.of("east"), 10, 20,
