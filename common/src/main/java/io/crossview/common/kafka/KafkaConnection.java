@@ -61,6 +61,20 @@ public record KafkaConnection(String bootstrap, Map<String, String> settings) {
         return props;
     }
 
+    /**
+     * A producer whose sends and consumed offsets commit together: a stage killed mid-batch
+     * leaves nothing half-written, and its batch is redone once by whoever takes its partitions.
+     * The id is unique per instance (fencing comes from the consumer group, KIP-447); a dead
+     * instance's open transaction is aborted after the timeout, which is short so that
+     * read_committed consumers downstream do not wait the default minute.
+     */
+    public Map<String, Object> transactionalProducer(String clientId) {
+        Map<String, Object> props = producer(clientId);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, clientId + "-" + java.util.UUID.randomUUID());
+        props.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+        return props;
+    }
+
     /** Raw-bytes consumer: stages decode themselves so bad records can go to dead-letters. */
     public Map<String, Object> consumer(String groupId) {
         Map<String, Object> props = common();

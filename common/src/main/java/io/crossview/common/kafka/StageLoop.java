@@ -16,14 +16,20 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consume, handle, produce: the loop of a stateless stage (detector, embedder). Offsets are
- * committed only after the outputs of a poll are acknowledged, so a crash re-processes
- * rather than loses. A record the handler rejects goes to dead-letters and the loop goes on.
+ * Consume, handle, produce: the loop of a stateless stage (detector, embedder). Each batch's
+ * outputs and its consumed offsets commit in one Kafka transaction, so an instance killed
+ * mid-batch leaves no output behind and its batch is handled again, once, by whichever
+ * instance takes its partitions: nothing lost, nothing twice (downstream reads
+ * read_committed). A record the handler rejects goes to dead-letters and the loop goes on.
  */
 public final class StageLoop implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StageLoop.class);
@@ -61,30 +67,19 @@ public final class StageLoop implements Runnable, AutoCloseable {
         Map<String, Object> config = kafka.consumer(groupId);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batching.maxRecords());
         this.consumer = new KafkaConsumer<>(config);
-        this.producer = new KafkaProducer<>(kafka.producer(stage));
+        this.producer = new KafkaProducer<>(kafka.transactionalProducer(stage));
     }
 
     @Override
     public void run() {
         try {
+            producer.initTransactions();
             consumer.subscribe(List.of(inputTopic));
             while (running.get()) {
                 List<ConsumerRecord<byte[], byte[]>> batch = gather();
-                if (batch.isEmpty()) {
-                    continue;
+                if (!batch.isEmpty()) {
+                    commit(batch, handle(batch));
                 }
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                List<BatchHandler.Outcome> outcomes = handle(batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    ConsumerRecord<byte[], byte[]> record = batch.get(i);
-                    for (ProducerRecord<byte[], byte[]> out : outputs(record, outcomes.get(i))) {
-                        producer.send(out);
-                    }
-                    offsets.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
-                }
-                producer.flush();
-                consumer.commitSync(offsets);
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -94,6 +89,38 @@ public final class StageLoop implements Runnable, AutoCloseable {
             consumer.close(Duration.ofSeconds(2));
             producer.close(Duration.ofSeconds(5));
             closeOwned();
+        }
+    }
+
+    private void commit(List<ConsumerRecord<byte[], byte[]>> batch, List<BatchHandler.Outcome> outcomes) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, Long> firsts = new HashMap<>();
+        try {
+            producer.beginTransaction();
+            for (int i = 0; i < batch.size(); i++) {
+                ConsumerRecord<byte[], byte[]> record = batch.get(i);
+                for (ProducerRecord<byte[], byte[]> out : outputs(record, outcomes.get(i))) {
+                    producer.send(out);
+                }
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                firsts.putIfAbsent(partition, record.offset());
+            }
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
+            throw e; // another instance owns this work now, or this one may not do it: stop
+        } catch (KafkaException e) {
+            // a rebalance took partitions mid-batch, or a broker failed: undo, and handle again
+            // whatever is still ours from where this batch began
+            LOG.warn("{}: batch of {} records not committed, handling it again: {}", stage, batch.size(),
+                    DeadLetters.describe(e));
+            producer.abortTransaction();
+            firsts.forEach((partition, offset) -> {
+                if (consumer.assignment().contains(partition)) {
+                    consumer.seek(partition, offset);
+                }
+            });
         }
     }
 
