@@ -102,6 +102,9 @@ public final class MatcherTopology {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        // the classic rebalance protocol: 4.3's streams protocol rejects static membership
+        // (group.instance.id) and ignores standby replicas, which a restarted matcher relies on
+        props.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic");
         if (config.instanceId() != null) {
             props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,6 +47,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    /** Where this loop last committed each partition it has handled; only the loop's thread touches it. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
 
     /**
      * @param owned native resources the handler uses (a model, a detector), closed when the loop ends
@@ -79,6 +82,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
                 List<ConsumerRecord<byte[], byte[]>> batch = gather();
                 if (!batch.isEmpty()) {
                     commit(batch, handle(batch));
+                } else {
+                    commitPassedMarkers();
                 }
             }
         } catch (WakeupException e) {
@@ -93,34 +98,74 @@ public final class StageLoop implements Runnable, AutoCloseable {
     }
 
     private void commit(List<ConsumerRecord<byte[], byte[]>> batch, List<BatchHandler.Outcome> outcomes) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Map<TopicPartition, Long> firsts = new HashMap<>();
-        try {
-            producer.beginTransaction();
+        boolean done = transact(() -> {
             for (int i = 0; i < batch.size(); i++) {
                 ConsumerRecord<byte[], byte[]> record = batch.get(i);
                 for (ProducerRecord<byte[], byte[]> out : outputs(record, outcomes.get(i))) {
                     producer.send(out);
                 }
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                firsts.putIfAbsent(partition, record.offset());
+                firsts.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
             }
-            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
-            throw e; // another instance owns this work now, or this one may not do it: stop
-        } catch (KafkaException e) {
-            // a rebalance took partitions mid-batch, or a broker failed: undo, and handle again
-            // whatever is still ours from where this batch began
-            LOG.warn("{}: batch of {} records not committed, handling it again: {}", stage, batch.size(),
-                    DeadLetters.describe(e));
-            producer.abortTransaction();
+            // the position, not the last offset + 1: it is past the commit markers of the input's own
+            // transactions too, so the lag of a stage that has handled everything is zero
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            firsts.keySet().forEach(partition -> positions.put(partition, consumer.position(partition)));
+            return positions;
+        });
+        if (!done) {
+            // whatever is still ours is handled again from where this batch began
             firsts.forEach((partition, offset) -> {
                 if (consumer.assignment().contains(partition)) {
                     consumer.seek(partition, offset);
                 }
             });
+        }
+    }
+
+    /**
+     * On an idle poll: a commit marker read after the last batch moved the position without
+     * giving a record; committing it keeps the group's lag at zero once all is handled.
+     */
+    private void commitPassedMarkers() {
+        Map<TopicPartition, Long> moved = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition);
+            Long last = committed.get(partition);
+            if (last == null || position > last) {
+                moved.put(partition, position);
+            }
+        }
+        if (!moved.isEmpty()) {
+            transact(() -> moved);
+        }
+    }
+
+    /**
+     * One transaction: the sends {@code work} makes, and the input positions it returns.
+     *
+     * @return false when it was aborted (and is to be redone)
+     */
+    private boolean transact(Supplier<Map<TopicPartition, Long>> work) {
+        try {
+            producer.beginTransaction();
+            Map<TopicPartition, Long> positions = work.get();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            positions.forEach((partition, position) -> offsets.put(partition, new OffsetAndMetadata(position)));
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            producer.commitTransaction();
+            committed.putAll(positions);
+            return true;
+        } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
+            throw e; // another instance owns this work now, or this one may not do it: stop
+        } catch (WakeupException e) {
+            producer.abortTransaction(); // closing mid-batch: whoever takes over redoes it
+            throw e;
+        } catch (KafkaException e) {
+            // a rebalance took partitions mid-batch, or a broker failed
+            LOG.warn("{}: transaction not committed, its records are handled again: {}", stage, DeadLetters.describe(e));
+            producer.abortTransaction();
+            return false;
         }
     }
 

@@ -17,7 +17,10 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
-/** A real single-node KRaft Kafka broker (broker and controller in one) running in this JVM. */
+/**
+ * A real KRaft Kafka broker (broker and controller in one) running in this JVM: a single-node
+ * cluster of its own, or one {@link ClusterNode} of several.
+ */
 public final class EmbeddedBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrap;
@@ -48,41 +51,70 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(int port, Path dataDir, BrokerSecurity security) throws IOException {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
+        ClusterNode alone = new ClusterNode(1, Uuid.randomUuid().toString(), brokerPort, controllerPort,
+                ClusterNode.voters(List.of(controllerPort)));
+        return start(alone, dataDir, security);
+    }
+
+    /**
+     * Starts one node of a multi-node cluster (formatting {@code dataDir} with the node's cluster
+     * id when it is new). New topics get the node's replication and min.insync.replicas by
+     * default, Kafka's own internal topics too.
+     */
+    public static EmbeddedBroker start(ClusterNode node, Path dataDir) throws IOException {
+        return start(node, dataDir, null);
+    }
+
+    private static EmbeddedBroker start(ClusterNode node, Path dataDir, BrokerSecurity security) throws IOException {
         Files.createDirectories(dataDir);
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", dataDir.toAbsolutePath().toString());
-        props.put("num.partitions", "1");
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "4");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "4");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "false");
-        props.put("message.max.bytes", Integer.toString(9 * 1024 * 1024));
-        props.put("replica.fetch.max.bytes", Integer.toString(9 * 1024 * 1024));
+        Properties props = properties(node, dataDir);
         String secured = null;
         if (security != null) {
             secured = "127.0.0.1:" + freePort();
             security.addListener(props, secured);
         }
-        format(props, dataDir, security == null ? List.of() : security.scramRecords());
+        format(props, node.clusterId(), dataDir, security == null ? List.of() : security.scramRecords());
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        return new EmbeddedBroker(server, "127.0.0.1:" + brokerPort, secured, dataDir);
+        return new EmbeddedBroker(server, "127.0.0.1:" + node.port(), secured, dataDir);
     }
 
-    private static void format(Properties props, Path dataDir, List<String> scram) throws IOException {
+    private static Properties properties(ClusterNode node, Path dataDir) {
+        String replication = Integer.toString(node.replication());
+        String minInSync = Integer.toString(node.minInSync());
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", Integer.toString(node.nodeId()));
+        props.put("controller.quorum.voters", node.voters());
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port());
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", dataDir.toAbsolutePath().toString());
+        props.put("num.partitions", "1");
+        props.put("default.replication.factor", replication);
+        props.put("min.insync.replicas", minInSync);
+        props.put("offsets.topic.replication.factor", replication);
+        props.put("offsets.topic.num.partitions", "4");
+        props.put("transaction.state.log.replication.factor", replication);
+        props.put("transaction.state.log.min.isr", minInSync);
+        props.put("transaction.state.log.num.partitions", "4");
+        props.put("share.coordinator.state.topic.replication.factor", replication);
+        props.put("share.coordinator.state.topic.min.isr", minInSync);
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("auto.create.topics.enable", "false");
+        props.put("message.max.bytes", Integer.toString(9 * 1024 * 1024));
+        props.put("replica.fetch.max.bytes", Integer.toString(9 * 1024 * 1024));
+        if (node.size() > 1) {
+            // a node that dies is fenced, and its partitions led elsewhere, within a few seconds
+            props.put("broker.heartbeat.interval.ms", "1000");
+            props.put("broker.session.timeout.ms", "6000");
+        }
+        return props;
+    }
+
+    private static void format(Properties props, String clusterId, Path dataDir, List<String> scram) throws IOException {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;
         }
@@ -95,7 +127,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             // execute, never main: main exits the JVM. Transactions v1: under v2 this broker
             // rejected the first pipelined batches of each new Streams transaction with
             // OutOfOrderSequenceException (the producer retried, but every run logged errors).
-            List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(),
+            List<String> args = new ArrayList<>(List.of("format", "-t", clusterId,
                     "-c", configFile.toString(), "--ignore-formatted", "--feature", "transaction.version=1"));
             for (String record : scram) {
                 // users exist from the first start on, as with a cluster provisioned before its clients

@@ -104,8 +104,12 @@ public final class IngestCommand implements Callable<Integer> {
             FramePublisher publisher = new FramePublisher(producer, topics, jpegQuality,
                     (id, frameNumber) -> sequences.get(id).next());
             long frames = publisher.publishAll(source, views, FrameRange.all());
-            System.out.println("ingest: published " + publisher.published() + " camera frames from " + frames
-                    + " source frames of " + path + " to " + kafka.topics().frames().name());
+            System.out.println("ingest: published " + publisher.acknowledged() + " camera frames from " + frames
+                    + " source frames of " + path + " to " + kafka.topics().frames().name()
+                    + (publisher.failed() > 0 ? "; " + publisher.failed() + " frames were NOT acknowledged by Kafka" : ""));
+            if (publisher.failed() > 0) {
+                return 1;
+            }
         } finally {
             for (CameraSequence sequence : sequences.values()) {
                 sequence.close();

@@ -98,7 +98,11 @@ public final class PipelineRun {
             if (publisher.publishAll(feeds, settings.realtime()) == 0) {
                 throw new IOException("the sources gave no frames in the requested range");
             }
-            say("ingest done, " + publisher.published() + " camera frames; waiting for the stages to finish");
+            if (publisher.failed() > 0) {
+                throw new IOException(publisher.failed() + " of " + publisher.published() + " camera frames were not "
+                        + "acknowledged by Kafka at " + kafka + ", so the results would miss them");
+            }
+            say("ingest done, " + publisher.acknowledged() + " camera frames acknowledged; waiting for the stages to finish");
             awaitDrained(topics, matcherConfig, lag, collector, matcher);
             ticker.shutdownNow();
             int mot = MotResults.write(jsonl, settings.out().resolve("mot"));
@@ -113,7 +117,7 @@ public final class PipelineRun {
                     embedder.busyNanos(), collector.detections(), System.nanoTime() - startNanos,
                     collector.latency().percentile(50), collector.latency().percentile(99), collector.latency().count(),
                     collector.modelVersion(), detectorModel);
-            return new RunResult(cameras, publisher.published(), collector.detections(), collector.tracks(),
+            return new RunResult(cameras, publisher.acknowledged(), collector.detections(), collector.tracks(),
                     collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats,
                     collector.embeddings(), collector.harvest());
         } finally {

@@ -89,6 +89,15 @@ class CrossviewCliTest {
     }
 
     @Test
+    void aClusterBrokerWhoseVotersDoNotListItStopsWithOneLine() {
+        Outcome outcome = run("broker", "--node-id", "4", "--cluster-id", "MkU3OEVBNTcwNTJENDM2Qk", "--voters",
+                "1@127.0.0.1:19100,2@127.0.0.1:19101", "--port", "19003", "--controller-port", "19103",
+                "--data-dir", dir.resolve("node").toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("crossview broker: --voters must list this node as 4@HOST:19103"), outcome.errLines());
+    }
+
+    @Test
     void aCamerasFileWithABadUrlStopsIngestWithOneLineBeforeTouchingKafka() throws Exception {
         Path cameras = Files.writeString(dir.resolve("cameras.yaml"), "cameras:\n  - {id: door, url: 'gopher://x'}\n");
         Outcome outcome = run("ingest", "--cameras", cameras.toString());

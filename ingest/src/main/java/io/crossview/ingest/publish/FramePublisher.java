@@ -13,13 +13,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Cuts each source picture into its camera views and publishes them to `frames`. */
 public final class FramePublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(FramePublisher.class);
+
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
     private final int jpegQuality;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final FrameEncoder encoder = new FrameEncoder(new StageTimes());
 
     private final Numbering numbering;
@@ -122,9 +129,28 @@ public final class FramePublisher {
             // The record timestamp is the capture time, so a time range of the recording is
             // found with offsetsForTimes and replayed frames keep their time.
             producer.send(new ProducerRecord<>(topics.frames().name(), null, captureMs,
-                    view.id().getBytes(StandardCharsets.UTF_8), frame.toByteArray()));
+                    view.id().getBytes(StandardCharsets.UTF_8), frame.toByteArray()), this::delivered);
             published.incrementAndGet();
         }
+    }
+
+    private void delivered(RecordMetadata metadata, Exception error) {
+        if (error == null) {
+            acknowledged.incrementAndGet();
+        } else if (failed.incrementAndGet() % 100 == 1) {
+            // the producer retried for its whole delivery timeout: Kafka is out of reach or refuses
+            LOG.warn("{} frames not acknowledged by Kafka so far, lost: {}", failed.get(), error.toString());
+        }
+    }
+
+    /** Camera frames Kafka has acknowledged (all in-sync replicas have them). */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Camera frames Kafka did not take within the producer's delivery timeout. */
+    public long failed() {
+        return failed.get();
     }
 
     /** Camera frames sent so far (one source picture makes one per view). */
