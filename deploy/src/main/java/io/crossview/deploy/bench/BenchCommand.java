@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * {@code crossview bench}: the whole pipeline through the embedded broker on the synthetic
  * world, its cameras paced like live ones, scored against the world's ground truth.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBenchCommand.class, TrainBenchCommand.class, StepBenchCommand.class, BackboneBenchCommand.class, PassBenchCommand.class, MatcherBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBenchCommand.class, ScaleBenchCommand.class, TrainBenchCommand.class, StepBenchCommand.class, BackboneBenchCommand.class, PassBenchCommand.class, MatcherBenchCommand.class},
         description = {"Run the full pipeline (embedded broker) on the synthetic world as live cameras and print one "
                 + "JSON document: stage throughput, capture-to-identity latency, peak memory and accuracy "
                 + "(per-camera IDF1/HOTA, MTMC IDF1), labelled with detection mode and model."})

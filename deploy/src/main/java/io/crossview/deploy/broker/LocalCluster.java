@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import io.crossview.deploy.process.CrossviewProcess;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
@@ -23,12 +24,12 @@ public final class LocalCluster implements AutoCloseable {
 
     private final Path dir;
     private final List<ClusterNode> nodes;
-    private final Process[] processes;
+    private final CrossviewProcess[] processes;
 
     private LocalCluster(Path dir, List<ClusterNode> nodes) {
         this.dir = dir;
         this.nodes = nodes;
-        this.processes = new Process[nodes.size()];
+        this.processes = new CrossviewProcess[nodes.size()];
     }
 
     /**
@@ -78,17 +79,13 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void launch(ClusterNode node) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path nodeDir = dir.resolve("node-" + node.nodeId());
         Files.createDirectories(nodeDir);
-        List<String> command = List.of(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.crossview.deploy.cli.CrossviewCli", "broker", "--node-id", Integer.toString(node.nodeId()),
-                "--cluster-id", node.clusterId(), "--voters", node.voters(),
-                "--port", Integer.toString(node.port()), "--controller-port", Integer.toString(node.controllerPort()),
-                "--data-dir", nodeDir.resolve("data").toString());
-        processes[node.nodeId() - 1] = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node-" + node.nodeId() + ".log").toFile()))
-                .start();
+        processes[node.nodeId() - 1] = CrossviewProcess.start(512, dir.resolve("node-" + node.nodeId() + ".log"),
+                List.of("broker", "--node-id", Integer.toString(node.nodeId()), "--cluster-id", node.clusterId(),
+                        "--voters", node.voters(), "--port", Integer.toString(node.port()),
+                        "--controller-port", Integer.toString(node.controllerPort()),
+                        "--data-dir", nodeDir.resolve("data").toString()));
     }
 
     private void awaitBrokers(int expected) throws InterruptedException, IOException {
@@ -97,8 +94,7 @@ public final class LocalCluster implements AutoCloseable {
             while (true) {
                 for (int i = 0; i < processes.length; i++) {
                     if (processes[i] != null && !processes[i].isAlive()) {
-                        throw new IOException("broker " + (i + 1) + " exited with " + processes[i].exitValue() + "; see "
-                                + dir.resolve("node-" + (i + 1) + ".log"));
+                        throw new IOException("broker " + (i + 1) + " " + processes[i].exitReason());
                     }
                 }
                 try {
@@ -131,14 +127,12 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Kills a node at once, as a power cut would: no shutdown, no flush, no leadership hand-over. */
     public void kill(int nodeId) throws InterruptedException {
-        Process process = processes[nodeId - 1];
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        processes[nodeId - 1].kill();
     }
 
     /** Starts a killed or stopped node again on its data; returns once the cluster has it back. */
     public void restart(int nodeId) throws IOException, InterruptedException {
-        Process process = processes[nodeId - 1];
+        CrossviewProcess process = processes[nodeId - 1];
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("broker " + nodeId + " is running");
         }
@@ -149,22 +143,14 @@ public final class LocalCluster implements AutoCloseable {
     /** Stops every node the way Ctrl-C would, killing any that does not stop within 30 s. */
     @Override
     public void close() {
-        for (Process process : processes) {
+        for (CrossviewProcess process : processes) {
             if (process != null) {
-                process.destroy();
+                process.stop();
             }
         }
-        for (Process process : processes) {
-            if (process == null) {
-                continue;
-            }
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
+        for (CrossviewProcess process : processes) {
+            if (process != null) {
+                process.awaitStopped();
             }
         }
     }

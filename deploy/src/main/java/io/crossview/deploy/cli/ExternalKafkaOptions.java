@@ -16,6 +16,15 @@ public final class ExternalKafkaOptions {
                     + " bootstrap.servers, or CROSSVIEW_KAFKA_BOOTSTRAP_SERVERS, also selects it")
     Path kafkaConfig;
 
+    /** The options that point a child command at the same cluster with the same settings. */
+    public java.util.List<String> asArguments(KafkaConnection connection) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--bootstrap", connection.bootstrap()));
+        if (kafkaConfig != null) {
+            args.addAll(java.util.List.of("--kafka-config", kafkaConfig.toString()));
+        }
+        return args;
+    }
+
     /** The cluster to use, or null for an embedded broker. */
     public KafkaConnection external() {
         KafkaConnection connection = KafkaSettings.load(bootstrap, kafkaConfig);

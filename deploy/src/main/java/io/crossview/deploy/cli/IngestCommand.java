@@ -7,6 +7,8 @@ import io.crossview.common.topics.Topics;
 import io.crossview.ingest.config.CamerasFile;
 import io.crossview.ingest.config.IngestSettings;
 import io.crossview.ingest.config.Units;
+import io.crossview.ingest.config.CameraConfig;
+import io.crossview.ingest.config.CameraShard;
 import io.crossview.ingest.live.CameraReport;
 import io.crossview.ingest.live.DropPolicy;
 import io.crossview.ingest.live.KafkaStatusSink;
@@ -80,6 +82,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--retention-bytes", paramLabel = "SIZE", description = "Recording window by size per partition, e.g. 50GiB (overrides the file)")
     String retentionBytes;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "With --cameras: publish only every Nth camera of the"
+            + " file from the Ith on, so that N ingest processes share the cameras (default: all)")
+    String shard;
+
     @Option(names = "--progress-every", paramLabel = "DURATION", defaultValue = "10s", description = "Progress line interval (default: ${DEFAULT-VALUE})")
     String progressEvery;
 
@@ -87,6 +93,9 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (cameras != null) {
             return live();
+        }
+        if (shard != null) {
+            throw new IllegalArgumentException("--shard shares the cameras of a --cameras file");
         }
         Path path = video != null ? video : SampleVideo.vtest();
         List<CameraView> views = splitHalves ? List.of(CameraView.halves("left", "right", site))
@@ -120,6 +129,12 @@ public final class IngestCommand implements Callable<Integer> {
 
     private int live() throws Exception {
         CamerasFile.Contents file = CamerasFile.read(cameras);
+        CameraShard part = shard == null ? CameraShard.ALL : CameraShard.parse(shard);
+        List<CameraConfig> mine = part.of(file.cameras());
+        if (mine.isEmpty()) {
+            throw new IllegalArgumentException("shard " + part + " of " + cameras + " has no cameras ("
+                    + file.cameras().size() + " enabled)");
+        }
         IngestSettings settings = overridden(file.ingest());
         Topics topics = kafka.ensureTopics();
         Recording recording = applyRecording(topics, file.recording());
@@ -127,13 +142,14 @@ public final class IngestCommand implements Callable<Integer> {
         // the in-flight budget bounds what is handed over, so send() never blocks on buffer memory
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L << 20, 2 * settings.maxInFlightBytes()));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        System.out.println("ingest: " + file.cameras().size() + " cameras to " + topics.frames().name() + " at "
+        System.out.println("ingest: " + mine.size() + " cameras" + (shard == null ? "" : " (shard " + part + " of "
+                + file.cameras().size() + ")") + " to " + topics.frames().name() + " at "
                 + kafka.connection() + "; drop policy " + settings.dropPolicy().label() + ", queue "
                 + settings.queueFrames() + " frames per camera" + (recording == null ? "" : ", " + describe(recording))
                 + "; Ctrl-C stops");
         long everyMs = Units.millis(progressEvery);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config);
-             LiveIngest ingest = LiveIngest.start(file.cameras(), settings, producer, topics,
+             LiveIngest ingest = LiveIngest.start(mine, settings, producer, topics,
                      new KafkaStatusSink(producer, topics), Sources::open, new StageTimes(), System::currentTimeMillis)) {
             Thread stopper = new Thread(ingest::close, "ingest-shutdown");
             Runtime.getRuntime().addShutdownHook(stopper);

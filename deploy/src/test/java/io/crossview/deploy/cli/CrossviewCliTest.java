@@ -98,6 +98,13 @@ class CrossviewCliTest {
     }
 
     @Test
+    void aShardWithoutACamerasFileStopsIngestWithOneLine() {
+        Outcome outcome = run("ingest", "--shard", "1/2", "--bootstrap", "127.0.0.1:1");
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("crossview ingest: --shard shares the cameras of a --cameras file"), outcome.errLines());
+    }
+
+    @Test
     void aCamerasFileWithABadUrlStopsIngestWithOneLineBeforeTouchingKafka() throws Exception {
         Path cameras = Files.writeString(dir.resolve("cameras.yaml"), "cameras:\n  - {id: door, url: 'gopher://x'}\n");
         Outcome outcome = run("ingest", "--cameras", cameras.toString());
