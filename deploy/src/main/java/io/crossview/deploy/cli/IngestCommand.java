@@ -154,6 +154,7 @@ public final class IngestCommand implements Callable<Integer> {
             Thread stopper = new Thread(ingest::close, "ingest-shutdown");
             Runtime.getRuntime().addShutdownHook(stopper);
             long start = System.nanoTime();
+            HealthFile.keepFresh(() -> true); // cameras reconnect by themselves; the process is the unit
             while (!ingest.awaitCameras(everyMs)) {
                 System.out.println(progress(ingest.cameras(), (System.nanoTime() - start) / 1e9));
             }

@@ -84,6 +84,7 @@ public final class MatchCommand implements Callable<Integer> {
             }
         }, "match-shutdown"));
         streams.start();
+        HealthFile.keepFresh(() -> streams.state().isRunningOrRebalancing());
         System.out.println("match: running against " + kafka.connection()
                 + (queryable != null ? "; queries at " + queryable.url() + " on " + access : "") + "; Ctrl-C stops");
         failed.await();

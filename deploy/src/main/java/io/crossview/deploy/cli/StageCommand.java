@@ -10,6 +10,7 @@ final class StageCommand {
     static int runUntilSignal(String name, StageLoop loop) throws InterruptedException {
         Thread worker = new Thread(loop, name);
         worker.start();
+        HealthFile.keepFresh(worker::isAlive);
         System.out.println(name + ": running; Ctrl-C stops");
         Shutdown.awaitSignal(() -> {
             loop.close();

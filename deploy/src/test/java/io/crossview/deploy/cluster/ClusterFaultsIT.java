@@ -142,6 +142,7 @@ class ClusterFaultsIT {
             detector.close();
             detecting.join(10_000);
         } finally {
+            doomed.destroyForcibly(); // already dead unless the test failed before killing it
             stop(survivor);
         }
 
