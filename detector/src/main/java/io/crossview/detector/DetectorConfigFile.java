@@ -43,6 +43,15 @@ public final class DetectorConfigFile {
     }
 
     /** The config the file describes; a bad file gives one IOException line naming it. */
+    /** The detector a command line names: {@value #NANODET}, {@value #HOG}, or a YOLO-family or NanoDet ONNX file, with its defaults. */
+    public static DetectorConfig named(String name) {
+        return switch (name.trim()) {
+            case NANODET -> DetectorConfig.defaults();
+            case HOG -> DetectorConfig.opencvHog();
+            default -> DetectorConfig.onnx(Path.of(name.trim()));
+        };
+    }
+
     public static DetectorConfig load(Path file) throws IOException {
         Document d = YamlFile.read(file, Document.class, "detector config file");
         if (d == null) {

@@ -113,7 +113,12 @@ public final class StageLoop implements Runnable, AutoCloseable {
             firsts.keySet().forEach(partition -> positions.put(partition, consumer.position(partition)));
             return positions;
         });
-        if (!done) {
+        if (done) {
+            // counted once committed, so that a count means the outputs are there for readers
+            long rejected = outcomes.stream().filter(o -> o.error() != null).count();
+            processed.addAndGet(batch.size() - rejected);
+            failed.addAndGet(rejected);
+        } else {
             // whatever is still ours is handled again from where this batch began
             firsts.forEach((partition, offset) -> {
                 if (consumer.assignment().contains(partition)) {
@@ -204,10 +209,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private List<ProducerRecord<byte[], byte[]>> outputs(ConsumerRecord<byte[], byte[]> record,
                                                          BatchHandler.Outcome outcome) {
         if (outcome.error() == null) {
-            processed.incrementAndGet();
             return outcome.outputs();
         }
-        failed.incrementAndGet();
         LOG.warn("{}: {}-{}@{} sent to {}: {}", stage, record.topic(), record.partition(), record.offset(),
                 deadLetters.name(), DeadLetters.describe(outcome.error()));
         return List.of(DeadLetters.of(deadLetters, stage, record, outcome.error()));

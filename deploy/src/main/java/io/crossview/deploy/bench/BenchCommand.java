@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " cameras, " + siteTopology.overlaps().size() + " overlaps, " + siteTopology.connections().size()
                     + " connections" : "learned from the links it makes"));
             RunSettings settings = new RunSettings("bench", work.resolve("run"), null, "", mode, 0, true, siteTopology,
-                    true, model, harvestInto, matcherConfig == null ? null : MatcherFile.load(matcherConfig));
+                    true, model, harvestInto, matcherConfig == null ? null : MatcherFile.load(matcherConfig), false);
             RunResult result;
             try (Feeds feeds = Feeds.open(configs)) {
                 result = new PipelineRun(settings, progress).run(feeds.list(), feeds.annotations(1));

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import io.crossview.deploy.privacy.PeopleBlurFilter;
+import io.crossview.detector.DetectorConfigFile;
 import picocli.CommandLine.Option;
 
 /** {@code crossview export}: writes one camera's recorded frames in a time range to a video file. */
@@ -47,14 +49,27 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Constant quality instead of a bitrate: codec scale 1 (best) to 31, for mpeg4 and mjpeg")
     double quality;
 
+    @Option(names = "--blur-people", description = "Find the people of every frame with a detector and blur them")
+    boolean blurPeople;
+
+    @Option(names = "--blur-detector", paramLabel = "DETECTOR", defaultValue = "nanodet",
+            description = "With --blur-people: nanodet (default), hog, or a YOLO-family or NanoDet PATH.onnx")
+    String blurDetector;
+
     @Override
     public Integer call() throws Exception {
         Topics topics = new Topics(prefix);
         Instant now = Instant.now();
         ExportRequest request = new ExportRequest(camera, ReplayCommand.time("--from", from, now),
                 ReplayCommand.time("--to", to, now), out, VideoCodec.parse(codec), fps, bitrateKbps, quality);
-        ExportSummary summary = VideoExporter.export(cluster.connection(), topics.frames().name(), request);
-        System.out.println(summary.line());
+        if (!blurPeople) {
+            System.out.println(VideoExporter.export(cluster.connection(), topics.frames().name(), request).line());
+            return 0;
+        }
+        try (PeopleBlurFilter blur = PeopleBlurFilter.open(DetectorConfigFile.named(blurDetector))) {
+            ExportSummary summary = VideoExporter.export(cluster.connection(), topics.frames().name(), request, blur);
+            System.out.println(summary.line() + "; " + blur.summary());
+        }
         return 0;
     }
 }

@@ -12,6 +12,8 @@ import io.crossview.common.wire.IdentityEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import io.crossview.detector.PersonBox;
+import io.crossview.detector.privacy.PeopleBlur;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -23,7 +25,15 @@ public final class FrameAnnotator {
     }
 
     public static void write(byte[] jpeg, List<IdentityEvent> events, Path png) throws IOException {
+        write(jpeg, events, png, false);
+    }
+
+    /** As {@link #write(byte[], List, Path)}; with {@code blurPeople} each person is made unrecognisable under its box. */
+    public static void write(byte[] jpeg, List<IdentityEvent> events, Path png, boolean blurPeople) throws IOException {
         try (Mat picture = Jpeg.decode(jpeg)) {
+            if (blurPeople) {
+                PeopleBlur.blur(picture, events.stream().map(FrameAnnotator::person).toList());
+            }
             for (IdentityEvent event : events) {
                 Box b = event.getBox();
                 try (Scalar colour = colourOf(event.getIdentityId());
@@ -38,6 +48,12 @@ public final class FrameAnnotator {
                 throw new IOException("cannot write " + png);
             }
         }
+    }
+
+    private static PersonBox person(IdentityEvent event) {
+        Box b = event.getBox();
+        return new PersonBox(Math.round(b.getX()), Math.round(b.getY()), Math.max(1, Math.round(b.getW())),
+                Math.max(1, Math.round(b.getH())), 1, 0);
     }
 
     /** A stable, well-spread colour per identity (golden-angle hue steps). */

@@ -162,7 +162,7 @@ public final class PipelineRun {
             String[] cameraAndSeq = frame.getKey().split("#");
             long seq = Long.parseLong(cameraAndSeq[1]);
             Path png = settings.out().resolve(String.format("frame-%s-%04d.png", cameraAndSeq[0], seq));
-            FrameAnnotator.write(frame.getValue(), collector.eventsOf(cameraAndSeq[0], seq), png);
+            FrameAnnotator.write(frame.getValue(), collector.eventsOf(cameraAndSeq[0], seq), png, settings.blurPeople());
             written++;
         }
         return written;

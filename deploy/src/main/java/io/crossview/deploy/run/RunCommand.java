@@ -43,6 +43,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--annotate", defaultValue = "4", description = "Annotated frames per camera (default: ${DEFAULT-VALUE})")
     int annotate;
 
+    @Option(names = "--blur-people", description = "Blur every person in the annotated frames")
+    boolean blurPeople;
+
     @Option(names = "--harvest-into", paramLabel = "DIR",
             description = "Also store the crops the matcher harvests in this crop store (for crossview train --store DIR)")
     Path harvestInto;
@@ -51,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetectionMode mode = models.detection("nanodet", new OracleSettings(oracleJitter, oracleMiss, 1));
         RunSettings settings = new RunSettings("run", out, cluster.external(), topicPrefix, mode, annotate, realtime)
-                .withReidModel(models.reidModel()).withHarvestInto(harvestInto);
+                .withReidModel(models.reidModel()).withHarvestInto(harvestInto).withBlurPeople(blurPeople);
         try (Feeds feeds = Feeds.open(CamerasFile.load(cameras))) {
             RunResult result = new PipelineRun(settings, System.out).run(feeds.list(), feeds.annotations(annotate));
             System.out.println(result.summaryLine("run"));

@@ -15,22 +15,28 @@ import java.nio.file.Path;
  */
 public record RunSettings(String command, Path out, KafkaConnection kafka, String topicPrefix, DetectionMode detection,
                           int annotations, boolean realtime, SiteTopology topology, boolean keepEmbeddings,
-                          Path reidModel, Path harvestInto, MatcherFile matcher) {
+                          Path reidModel, Path harvestInto, MatcherFile matcher, boolean blurPeople) {
     public RunSettings(String command, Path out, KafkaConnection kafka, String topicPrefix, DetectionMode detection,
                        int annotations, boolean realtime) {
-        this(command, out, kafka, topicPrefix, detection, annotations, realtime, null, false, null, null, null);
+        this(command, out, kafka, topicPrefix, detection, annotations, realtime, null, false, null, null, null, false);
     }
 
     /** These settings with the embedder running {@code model} (null: the built-in one). */
     public RunSettings withReidModel(Path model) {
         return new RunSettings(command, out, kafka, topicPrefix, detection, annotations, realtime, topology,
-                keepEmbeddings, model, harvestInto, matcher);
+                keepEmbeddings, model, harvestInto, matcher, blurPeople);
     }
 
     /** These settings with the run's harvest stored in the crop store at {@code store} once it drains (null: not). */
     public RunSettings withHarvestInto(Path store) {
         return new RunSettings(command, out, kafka, topicPrefix, detection, annotations, realtime, topology,
-                keepEmbeddings, reidModel, store, matcher);
+                keepEmbeddings, reidModel, store, matcher, blurPeople);
+    }
+
+    /** These settings with the people in annotated frames blurred (true) or drawn as they are. */
+    public RunSettings withBlurPeople(boolean blur) {
+        return new RunSettings(command, out, kafka, topicPrefix, detection, annotations, realtime, topology,
+                keepEmbeddings, reidModel, harvestInto, matcher, blur);
     }
 
     public RunSettings {

@@ -37,6 +37,12 @@ public final class VideoExporter {
     }
 
     public static ExportSummary export(KafkaConnection kafka, String framesTopic, ExportRequest request) throws Exception {
+        return export(kafka, framesTopic, request, PictureFilter.NONE);
+    }
+
+    /** As {@link #export(KafkaConnection, String, ExportRequest)}, every picture through {@code filter} first. */
+    public static ExportSummary export(KafkaConnection kafka, String framesTopic, ExportRequest request,
+                                       PictureFilter filter) throws Exception {
         String format = Container.formatOf(request.out());
         Path out = request.out().toAbsolutePath();
         Path dir = out.getParent();
@@ -47,7 +53,7 @@ public final class VideoExporter {
         // the camera is in order by itself, but the window keeps its partition from being called
         // done when a camera sharing it runs a little ahead past the end
         try (RecordingReader reader = RecordingReader.open(kafka, framesTopic, selection, RecordingReader.DEFAULT_WINDOW_MS);
-             Writer writer = new Writer(out, format, request)) {
+             Writer writer = new Writer(out, format, request, filter)) {
             reader.read(writer);
             writer.finish();
             if (writer.frames == 0) {
@@ -75,6 +81,7 @@ public final class VideoExporter {
         private final Path out;
         private final String format;
         private final ExportRequest request;
+        private final PictureFilter filter;
         private final List<RecordedFrame> probe = new ArrayList<>();
         private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
         private FFmpegFrameRecorder recorder;
@@ -92,10 +99,11 @@ public final class VideoExporter {
         private boolean started;
         private boolean finished;
 
-        Writer(Path out, String format, ExportRequest request) {
+        Writer(Path out, String format, ExportRequest request, PictureFilter filter) {
             this.out = out;
             this.format = format;
             this.request = request;
+            this.filter = filter;
         }
 
         @Override
@@ -182,6 +190,7 @@ public final class VideoExporter {
                 return;
             }
             try (picture) {
+                filter.apply(picture);
                 Mat sized = picture;
                 if (picture.cols() != width || picture.rows() != height) {
                     sized = new Mat();
