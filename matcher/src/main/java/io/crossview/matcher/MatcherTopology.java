@@ -7,6 +7,7 @@ import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import com.google.protobuf.Message;
 import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.common.wire.IdentityErasure;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.TrackLink;
 import io.crossview.common.wire.TrackletAppearance;
@@ -76,12 +77,18 @@ public final class MatcherTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TrackerProcessor.CALIBRATION_STORE), Serdes.String(), SIMILARITY_COUNTS));
 
-        KStream<String, Message> linked = builder.stream(topics.embeddings().name(),
+        KStream<String, Message> tracklets = builder.stream(topics.embeddings().name(),
                         Consumed.with(Serdes.String(), WireSerdes.EMBEDDINGS).withName("read-embeddings"))
                 .process(() -> new TrackerProcessor(config.tracker()), Named.as("track-per-camera"),
                         TrackerProcessor.STORE, TrackerProcessor.CALIBRATION_STORE)
                 .selectKey((camera, update) -> update.getFrame().getSite(), Named.as("key-by-site"))
                 .repartition(Repartitioned.with(Serdes.String(), WireSerdes.TRACKLETS).withName(TRACKLETS_BY_SITE))
+                .mapValues(update -> (Message) update, Named.as("as-linker-input"));
+        // an erasure is written to every partition, so that every linker task hears of it
+        KStream<String, Message> erasures = builder.stream(topics.erasures().name(),
+                        Consumed.with(Serdes.String(), WireSerdes.ERASURE).withName("read-erasures"))
+                .mapValues(erasure -> (Message) erasure, Named.as("as-erasure-input"));
+        KStream<String, Message> linked = tracklets.merge(erasures, Named.as("tracklets-and-erasures"))
                 .process(() -> new LinkerProcessor(config.linker(), config.topology()), Named.as("link-across-cameras"),
                         LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE,
                         LinkerProcessor.TRANSIT_STORE, LinkerProcessor.RECENT_STORE, LinkerProcessor.APPEARANCE_STORE, HarvestBuffer.STORE, Calibrations.STORE);
@@ -93,6 +100,10 @@ public final class MatcherTopology {
                 .mapValues(out -> (HarvestedCrop) out, Named.as("as-harvested-crop"))
                 .to(topics.harvest().name(),
                         Produced.with(Serdes.String(), WireSerdes.HARVEST).withName("write-harvest"));
+        linked.filter((key, out) -> out instanceof IdentityErasure, Named.as("erased-identities"))
+                .mapValues(out -> (HarvestedCrop) null, Named.as("as-harvest-tombstone"))
+                .to(topics.harvest().name(),
+                        Produced.with(Serdes.String(), WireSerdes.HARVEST).withName("write-harvest-tombstones"));
         return builder.build();
     }
 

@@ -7,6 +7,7 @@ import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.Frame;
 import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.common.wire.IdentityErasure;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.ModelAnnouncement;
@@ -24,6 +25,8 @@ public final class WireSerdes {
             ProtoSerde.of(IdentityEvent.class, IdentityEvent.parser(), IdentityEvent::getSchemaVersion);
     public static final ProtoSerde<HarvestedCrop> HARVEST =
             ProtoSerde.of(HarvestedCrop.class, HarvestedCrop.parser(), HarvestedCrop::getSchemaVersion);
+    public static final ProtoSerde<IdentityErasure> ERASURE =
+            ProtoSerde.of(IdentityErasure.class, IdentityErasure.parser(), IdentityErasure::getSchemaVersion);
     public static final ProtoSerde<ModelAnnouncement> MODEL =
             ProtoSerde.of(ModelAnnouncement.class, ModelAnnouncement.parser(), ModelAnnouncement::getSchemaVersion);
     public static final ProtoSerde<DeadLetter> DEAD_LETTER =

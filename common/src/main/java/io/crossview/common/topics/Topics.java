@@ -7,6 +7,7 @@ import io.crossview.common.wire.Frame;
 import io.crossview.common.wire.FrameDetections;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.common.wire.IdentityErasure;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.ModelAnnouncement;
 import java.util.List;
@@ -75,8 +76,13 @@ public final class Topics {
         return new Topic<>(prefix + "dead-letters", WireSerdes.DEAD_LETTER, LARGE);
     }
 
+    /** Requests to forget one person; every matcher task reads its partition of it. */
+    public Topic<IdentityErasure> erasures() {
+        return new Topic<>(prefix + "erasures", WireSerdes.ERASURE, Map.of());
+    }
+
     public List<Topic<?>> all() {
         return List.of(frames(), detections(), embeddings(), identities(), harvest(), models(), cameraStatus(),
-                deadLetters());
+                erasures(), deadLetters());
     }
 }

@@ -12,7 +12,7 @@ class TopicsTest {
     void everyTopicOfDesignMdExistsUnderThePrefix() {
         List<String> names = new Topics("replay1.").all().stream().map(Topic::name).toList();
         assertEquals(List.of("replay1.frames", "replay1.detections", "replay1.embeddings", "replay1.identities",
-                "replay1.harvest", "replay1.models", "replay1.camera-status", "replay1.dead-letters"), names);
+                "replay1.harvest", "replay1.models", "replay1.camera-status", "replay1.erasures", "replay1.dead-letters"), names);
     }
 
     @Test

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code crossview} command line. */
 @Command(name = "crossview", mixinStandardHelpOptions = true, version = "crossview 0.1.0",
         description = "Streaming multi-camera person re-identification on Kafka.",
-        subcommands = {DemoCommand.class, RunCommand.class, SynthCommand.class, EvalCommand.class, BenchCommand.class, BrokerCommand.class, ClusterCommand.class, TopicsCommand.class, IngestCommand.class, DetectCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, SynthCommand.class, EvalCommand.class, BenchCommand.class, BrokerCommand.class, ClusterCommand.class, TopicsCommand.class, IdentitiesCommand.class, IngestCommand.class, DetectCommand.class,
             EmbedCommand.class, MatchCommand.class, ModelsCommand.class, ReplayCommand.class, ExportCommand.class, CropsCommand.class, TrainCommand.class})
 public final class CrossviewCli {
     public static void main(String[] args) {

@@ -82,7 +82,7 @@ class DeploymentFilesTest {
         Map<String, Long> kinds = RESOURCES.stream().collect(Collectors.groupingBy(r -> r.getClass().getSimpleName(),
                 TreeMap::new, Collectors.counting()));
         assertEquals(Map.of("ConfigMap", 2L, "Deployment", 3L, "GenericKubernetesResource", 3L, "Kafka", 1L,
-                "KafkaNodePool", 1L, "KafkaTopic", 8L, "KafkaUser", 6L, "Service", 1L, "StatefulSet", 1L), kinds);
+                "KafkaNodePool", 1L, "KafkaTopic", 9L, "KafkaUser", 7L, "Service", 1L, "StatefulSet", 1L), kinds);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.crossview.matcher.linking;
 import com.google.protobuf.Message;
 import io.crossview.common.wire.FrameRef;
 import io.crossview.common.wire.HarvestedCrop;
+import io.crossview.common.wire.IdentityErasure;
 import io.crossview.common.wire.IdentityRecord;
 import io.crossview.common.wire.IdentityState;
 import io.crossview.common.wire.Sighting;
@@ -18,6 +19,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Links the confirmed tracks of every camera of a site to global identities. A new track is
@@ -28,10 +31,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * prototypes and timeline, teaches the linker the transit between cameras, and releases its
  * harvested crops labelled with its final identity.
  *
- * <p>Outputs are {@link io.crossview.common.wire.IdentityEvent}s (key: camera) and
- * {@link HarvestedCrop}s (key: identity id); the topology sends each kind to its topic.
+ * <p>Inputs are tracklet updates and {@link IdentityErasure}s. Outputs are
+ * {@link io.crossview.common.wire.IdentityEvent}s (key: camera), {@link HarvestedCrop}s (key:
+ * identity id) and the erasures done (key: identity id, a tombstone on harvest); the topology
+ * sends each kind to its topic.
  */
-public final class LinkerProcessor implements Processor<String, TrackletUpdate, String, Message> {
+public final class LinkerProcessor implements Processor<String, Message, String, Message> {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkerProcessor.class);
     public static final String GALLERY_STORE = "identity-gallery";
     public static final String LINK_STORE = "track-links";
     public static final String SEQUENCE_STORE = "identity-sequence";
@@ -78,7 +84,25 @@ public final class LinkerProcessor implements Processor<String, TrackletUpdate, 
     }
 
     @Override
-    public void process(Record<String, TrackletUpdate> record) {
+    public void process(Record<String, Message> input) {
+        if (input.value() instanceof IdentityErasure erasure) {
+            erase(input, erasure);
+            return;
+        }
+        link(input.withValue((TrackletUpdate) input.value()));
+    }
+
+    private void erase(Record<String, Message> input, IdentityErasure erasure) {
+        long id = erasure.getIdentityId();
+        Erasure.Removed removed = Erasure.forget(id, gallery, links, recent, harvest, appearances);
+        if (removed.any()) {
+            LOG.info("task {}: erased identity {}: {}", context.taskId(), id, removed);
+        }
+        // every task answers, so the crop store hears of it even from a task that held nothing
+        context.forward(input.withKey(Long.toString(id)).withValue(erasure));
+    }
+
+    private void link(Record<String, TrackletUpdate> record) {
         TrackletUpdate update = record.value();
         String camera = update.getFrame().getCamera();
         long now = update.getFrame().getCaptureMs();

@@ -55,7 +55,10 @@ public final class CropStore implements AutoCloseable {
         Files.createDirectories(dir);
         Options options = new Options().setCreateIfMissing(true);
         try {
-            return new CropStore(settings, options, RocksDB.open(options, dir.toString()));
+            CropStore store = new CropStore(settings, options, RocksDB.open(options, dir.toString()));
+            // retention holds whenever the store is used, not only when someone runs expiry
+            store.expire(System.currentTimeMillis());
+            return store;
         } catch (RocksDBException e) {
             options.close();
             throw new IOException("cannot open the crop store at " + dir + ": " + e.getMessage(), e);
@@ -120,6 +123,32 @@ public final class CropStore implements AutoCloseable {
             throw new IOException("crop store expiry failed: " + e.getMessage(), e);
         }
         return old.size();
+    }
+
+    /** Deletes every crop of one identity, on every site; returns how many. */
+    public int eraseIdentity(long identity) throws IOException {
+        String suffix = "/" + identity;
+        List<String> keys = new ArrayList<>();
+        try (RocksIterator it = db.newIterator()) {
+            byte[] prefix = key("l/");
+            for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                String k = new String(it.key(), StandardCharsets.UTF_8);
+                String label = k.substring(2, k.lastIndexOf('/'));
+                if (label.endsWith(suffix)) {
+                    keys.add(k);
+                }
+            }
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (String k : keys) {
+                batch.delete(key(k));
+                batch.delete(key("c/" + k.substring(k.lastIndexOf('/') + 1)));
+            }
+            db.write(writes, batch);
+        } catch (RocksDBException e) {
+            throw new IOException("crop store erasure failed: " + e.getMessage(), e);
+        }
+        return keys.size();
     }
 
     /** Every crop, in key order. */

@@ -13,12 +13,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Takes the {@code harvest} topic into the crop store: the trainer's stage handler. A record
  * that is not a crop throws, so the stage loop sends it to dead-letters and goes on; a crop
- * seen twice (a redelivery after a crash) is a duplicate by content and stored once.
+ * seen twice (a redelivery after a crash) is a duplicate by content and stored once. A
+ * tombstone (no value, key = identity id) deletes that identity's crops.
  */
 public final class HarvestIntake implements RecordHandler {
     private final CropStore store;
     private final LongSupplier clock;
     private final Map<CropStore.Outcome, Long> outcomes = new EnumMap<>(CropStore.Outcome.class);
+    private long erasedCrops;
 
     public HarvestIntake(CropStore store, LongSupplier clock) {
         this.store = store;
@@ -27,6 +29,10 @@ public final class HarvestIntake implements RecordHandler {
 
     @Override
     public List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        if (record.value() == null) {
+            erase(record);
+            return List.of();
+        }
         HarvestedCrop crop = WireSerdes.HARVEST.deserialize(record.topic(), record.value());
         if (crop.getJpeg().isEmpty() || crop.getIdentityId() == 0) {
             throw new IllegalArgumentException("a harvested crop needs a JPEG and an identity");
@@ -36,6 +42,28 @@ public final class HarvestIntake implements RecordHandler {
             outcomes.merge(outcome, 1L, Long::sum);
         }
         return List.of();
+    }
+
+    /** A tombstone, key = identity id: the matcher erased that person, so their crops go too. */
+    private void erase(ConsumerRecord<byte[], byte[]> record) throws java.io.IOException {
+        String key = record.key() == null ? "" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+        long identity;
+        try {
+            identity = Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a harvest tombstone's key is an identity id, not '" + key + "'");
+        }
+        int erased = store.eraseIdentity(identity);
+        synchronized (outcomes) {
+            erasedCrops += erased;
+        }
+    }
+
+    /** Crops deleted because their identity was erased. */
+    public long erasedCrops() {
+        synchronized (outcomes) {
+            return erasedCrops;
+        }
     }
 
     /** How many offered crops had each outcome so far. */

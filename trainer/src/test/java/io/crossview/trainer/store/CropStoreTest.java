@@ -35,6 +35,37 @@ class CropStoreTest {
     }
 
     @Test
+    void anErasedIdentityLosesEveryCropOnEverySiteAndNobodyElseLosesAny() throws Exception {
+        try (CropStore store = open(10)) {
+            store.put(crop("lobby", 1, 1, 0.5f, NOW), NOW);
+            store.put(crop("lobby", 1, 2, 0.5f, NOW), NOW);
+            store.put(crop("garage", 1, 3, 0.5f, NOW), NOW);
+            store.put(crop("lobby", 11, 4, 0.5f, NOW), NOW);
+            store.put(crop("lobby", 21, 5, 0.5f, NOW), NOW);
+            assertEquals(3, store.eraseIdentity(1));
+            assertEquals(List.of(), store.crops("lobby/1"));
+            assertEquals(List.of(), store.crops("garage/1"));
+            assertEquals(new CropStore.Stats(2, 2), store.stats(), "identities 11 and 21 keep theirs");
+            List<Long> left = new java.util.ArrayList<>();
+            store.forEach(c -> left.add(c.getIdentityId()));
+            assertEquals(List.of(11L, 21L), left.stream().sorted().toList());
+            assertEquals(0, store.eraseIdentity(1), "erasing again finds nothing");
+        }
+    }
+
+    @Test
+    void openingTheStoreEnforcesItsRetentionWithoutAnyoneRunningExpiry() throws Exception {
+        long twoDaysAgo = System.currentTimeMillis() - Duration.ofDays(2).toMillis();
+        try (CropStore store = open(10)) {
+            assertEquals(CropStore.Outcome.STORED, store.put(crop("s", 1, 1, 0.5f, twoDaysAgo), twoDaysAgo));
+            store.put(crop("s", 2, 2, 0.5f, System.currentTimeMillis()), System.currentTimeMillis());
+        }
+        try (CropStore store = open(10)) {
+            assertEquals(new CropStore.Stats(1, 1), store.stats(), "the crop older than the 1-day retention is gone");
+        }
+    }
+
+    @Test
     void theSamePictureIsStoredOnceWhateverItsLabel() throws Exception {
         try (CropStore store = open(10)) {
             assertEquals(CropStore.Outcome.STORED, store.put(crop("s", 1, 1, 0.5f, NOW), NOW));
