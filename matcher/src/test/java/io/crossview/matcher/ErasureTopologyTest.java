@@ -1,14 +1,11 @@
 package io.crossview.matcher;
 
-import static io.crossview.matcher.Fixtures.box;
-import static io.crossview.matcher.Fixtures.frame;
 import static io.crossview.matcher.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.FrameEmbeddings;
@@ -23,7 +20,6 @@ import io.crossview.matcher.linking.LinkerProcessor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -42,6 +38,7 @@ class ErasureTopologyTest {
     Path stateDir;
 
     private final Topics topics = new Topics("t.");
+    private MatcherDriver matcher;
     private TopologyTestDriver driver;
     private TestInputTopic<String, FrameEmbeddings> embeddings;
     private TestInputTopic<String, IdentityErasure> erasures;
@@ -50,27 +47,22 @@ class ErasureTopologyTest {
 
     @BeforeEach
     void start() {
-        MatcherConfig config = MatcherConfig.defaults(stateDir);
-        Properties props = MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config);
-        driver = new TopologyTestDriver(MatcherTopology.build(topics, config), props);
-        embeddings = driver.createInputTopic(topics.embeddings().name(), new StringSerializer(),
-                WireSerdes.EMBEDDINGS.serializer());
+        matcher = new MatcherDriver(stateDir);
+        driver = matcher.driver;
+        embeddings = matcher.embeddings;
+        identities = matcher.identities;
         erasures = driver.createInputTopic(topics.erasures().name(), new StringSerializer(), WireSerdes.ERASURE.serializer());
-        identities = driver.createOutputTopic(topics.identities().name(), Serdes.String().deserializer(),
-                WireSerdes.IDENTITY.deserializer());
         harvest = driver.createOutputTopic(topics.harvest().name(), Serdes.String().deserializer(),
                 WireSerdes.HARVEST.deserializer());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        matcher.close();
     }
 
     private void walk(String camera, long firstSeq, int frames, int axis) {
-        for (int i = 0; i < frames; i++) {
-            embeddings.pipeInput(camera, frame(camera, firstSeq + i, box(50 + 10 * i, 40, person(axis))));
-        }
+        matcher.walk(camera, firstSeq, frames, axis);
     }
 
     private static long decided(List<IdentityEvent> events) {
@@ -125,9 +117,7 @@ class ErasureTopologyTest {
         assertEquals(List.of(KeyValue.pair(Long.toString(erased), (HarvestedCrop) null)), tombstones,
                 "one tombstone on harvest, for the crop store");
 
-        for (int i = 0; i < 40; i++) {
-            embeddings.pipeInput("left", frame("left", 40 + i)); // the track ends
-        }
+        matcher.empty("left", 40, 40); // the track ends
         identities.readValuesToList();
         walk("right", 100, 10, 0);
         List<IdentityEvent> after = identities.readValuesToList();

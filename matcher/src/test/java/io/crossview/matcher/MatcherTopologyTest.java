@@ -1,14 +1,11 @@
 package io.crossview.matcher;
 
-import io.crossview.common.kafka.KafkaConnection;
 import static io.crossview.matcher.Fixtures.box;
 import static io.crossview.matcher.Fixtures.frame;
 import static io.crossview.matcher.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossview.common.serde.WireSerdes;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.IdentityEvent;
@@ -17,11 +14,9 @@ import io.crossview.matcher.linking.LinkerProcessor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -37,37 +32,30 @@ class MatcherTopologyTest {
     Path stateDir;
 
     private final Topics topics = new Topics("t.");
+    private MatcherDriver matcher;
     private TopologyTestDriver driver;
     private TestInputTopic<String, FrameEmbeddings> embeddings;
     private TestOutputTopic<String, IdentityEvent> identities;
 
     @BeforeEach
     void start() {
-        MatcherConfig config = MatcherConfig.defaults(stateDir);
-        Properties props = MatcherTopology.streamsConfig(KafkaConnection.plain("unused:9092"), topics, config);
-        driver = new TopologyTestDriver(MatcherTopology.build(topics, config), props);
-        embeddings = driver.createInputTopic(topics.embeddings().name(), new StringSerializer(),
-                WireSerdes.EMBEDDINGS.serializer());
-        identities = driver.createOutputTopic(topics.identities().name(), Serdes.String().deserializer(),
-                WireSerdes.IDENTITY.deserializer());
+        matcher = new MatcherDriver(stateDir);
+        driver = matcher.driver;
+        embeddings = matcher.embeddings;
+        identities = matcher.identities;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        matcher.close();
     }
 
     private void walk(String camera, long firstSeq, int frames, int axis) {
-        for (int i = 0; i < frames; i++) {
-            embeddings.pipeInput(camera, frame(camera, firstSeq + i, box(50 + 10 * i, 40, person(axis))));
-        }
+        matcher.walk(camera, firstSeq, frames, axis);
     }
 
-    /** Frames with nobody in them: long enough and every lost track ends. */
     private void empty(String camera, long firstSeq, int frames) {
-        for (int i = 0; i < frames; i++) {
-            embeddings.pipeInput(camera, frame(camera, firstSeq + i));
-        }
+        matcher.empty(camera, firstSeq, frames);
     }
 
     /** The identity each camera/track ended up with: its last decision or correction. */
