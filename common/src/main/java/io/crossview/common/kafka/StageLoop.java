@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -161,13 +160,14 @@ public final class StageLoop implements Runnable, AutoCloseable {
             producer.commitTransaction();
             committed.putAll(positions);
             return true;
-        } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
+        } catch (ProducerFencedException | AuthorizationException e) {
             throw e; // another instance owns this work now, or this one may not do it: stop
         } catch (WakeupException e) {
             producer.abortTransaction(); // closing mid-batch: whoever takes over redoes it
             throw e;
         } catch (KafkaException e) {
-            // a rebalance took partitions mid-batch, or a broker failed
+            // a rebalance took partitions mid-batch, a broker failed, or the coordinator timed the
+            // transaction out (InvalidProducerEpochException, abortable since KIP-588)
             LOG.warn("{}: transaction not committed, its records are handled again: {}", stage, DeadLetters.describe(e));
             producer.abortTransaction();
             return false;
