@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.common.serde.WireSerdes;
-import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.HarvestedCrop;
 import io.crossview.common.wire.IdentityErasure;
@@ -37,7 +36,6 @@ class ErasureTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final Topics topics = new Topics("t.");
     private MatcherDriver matcher;
     private TopologyTestDriver driver;
     private TestInputTopic<String, FrameEmbeddings> embeddings;
@@ -51,8 +49,8 @@ class ErasureTopologyTest {
         driver = matcher.driver;
         embeddings = matcher.embeddings;
         identities = matcher.identities;
-        erasures = driver.createInputTopic(topics.erasures().name(), new StringSerializer(), WireSerdes.ERASURE.serializer());
-        harvest = driver.createOutputTopic(topics.harvest().name(), Serdes.String().deserializer(),
+        erasures = driver.createInputTopic(matcher.topics.erasures().name(), new StringSerializer(), WireSerdes.ERASURE.serializer());
+        harvest = driver.createOutputTopic(matcher.topics.harvest().name(), Serdes.String().deserializer(),
                 WireSerdes.HARVEST.deserializer());
     }
 

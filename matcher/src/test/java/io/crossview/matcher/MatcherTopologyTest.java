@@ -6,7 +6,6 @@ import static io.crossview.matcher.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.FrameEmbeddings;
 import io.crossview.common.wire.IdentityEvent;
 import io.crossview.common.wire.IdentityState;
@@ -31,7 +30,6 @@ class MatcherTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final Topics topics = new Topics("t.");
     private MatcherDriver matcher;
     private TopologyTestDriver driver;
     private TestInputTopic<String, FrameEmbeddings> embeddings;
@@ -164,7 +162,7 @@ class MatcherTopologyTest {
     void aCorruptRecordIsSkippedAndTheNextOneIsProcessed() {
         // TopologyTestDriver does not deliver dead-letter records; DeadLetterHandlerTest checks
         // the record and the end-to-end test sees it arrive on a real broker.
-        TestInputTopic<String, byte[]> raw = driver.createInputTopic(topics.embeddings().name(), new StringSerializer(),
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(matcher.topics.embeddings().name(), new StringSerializer(),
                 new ByteArraySerializer());
         raw.pipeInput("left", new byte[] {(byte) 0xff, 0x01, 0x02});
         walk("left", 0, 4, 0);

@@ -2,6 +2,7 @@ package io.crossview.deploy.bench;
 
 import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.deploy.process.CrossviewProcess;
+import io.crossview.deploy.stages.ConsumerGroups;
 import io.crossview.deploy.stages.PipelineLag;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -44,7 +44,7 @@ final class GroupThroughput {
             for (int i = 1; i <= instances; i++) {
                 processes.add(CrossviewProcess.start(768, logs.resolve(group + "-" + instances + "-" + i + ".log"), command));
             }
-            awaitStable(admin, group, instances, processes);
+            ConsumerGroups.awaitStable(admin, group, instances, Duration.ofSeconds(120), () -> alive(processes));
             double perOffset = records / (double) endOffsets(admin, inputTopic);
             long startNanos = System.nanoTime();
             long startCommitted = committed(admin, group);
@@ -68,27 +68,6 @@ final class GroupThroughput {
         } finally {
             processes.forEach(CrossviewProcess::stop);
             processes.forEach(CrossviewProcess::awaitStopped);
-        }
-    }
-
-    private static void awaitStable(Admin admin, String group, int instances, List<CrossviewProcess> processes)
-            throws InterruptedException, IOException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            alive(processes);
-            try {
-                var description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
-                if (description.groupState() == GroupState.STABLE && description.members().size() == instances
-                        && description.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                // no member has joined yet
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IOException(instances + " instances did not join " + group + " within 120 s");
-            }
-            Thread.sleep(100);
         }
     }
 

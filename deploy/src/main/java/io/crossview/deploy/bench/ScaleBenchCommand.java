@@ -10,12 +10,12 @@ import io.crossview.common.topics.Topics;
 import io.crossview.deploy.broker.EmbeddedBroker;
 import io.crossview.deploy.cli.ExternalKafkaOptions;
 import io.crossview.deploy.run.Feeds;
+import io.crossview.deploy.stages.ConsumerGroups;
 import io.crossview.deploy.stages.StageGroups;
 import io.crossview.deploy.synth.EvalSources;
 import io.crossview.ingest.config.CameraConfig;
 import io.crossview.ingest.publish.FramePublisher;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,22 +145,13 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Camera ids that Kafka's default partitioner spreads evenly over the partitions: with few
-     * cameras, cam1, cam2, ... can hash onto few partitions and leave instances idle.
-     */
+    /** The synthetic world's cameras under ids that spread evenly over the partitions. */
     private List<CameraConfig> spreadCameras() {
-        int[] load = new int[partitions];
-        int perPartition = (cameras + partitions - 1) / partitions;
+        List<String> ids = ConsumerGroups.spreadCameraIds(cameras, partitions);
         List<CameraConfig> configs = new ArrayList<>();
-        for (int i = 1; configs.size() < cameras; i++) {
-            String id = "cam" + i;
-            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions;
-            if (load[partition] < perPartition) {
-                load[partition]++;
-                configs.add(CameraConfig.of(id, "synth://cam" + (configs.size() + 1) + "?seed=3&cameras=" + cameras
-                        + "&people=" + 2 * cameras + "&seconds=" + seconds, 10));
-            }
+        for (int i = 0; i < ids.size(); i++) {
+            configs.add(CameraConfig.of(ids.get(i), "synth://cam" + (i + 1) + "?seed=3&cameras=" + cameras
+                    + "&people=" + 2 * cameras + "&seconds=" + seconds, 10));
         }
         return configs;
     }

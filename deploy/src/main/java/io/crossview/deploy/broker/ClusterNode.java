@@ -2,6 +2,7 @@ package io.crossview.deploy.broker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * and every node is formatted with the same {@code clusterId}.
  */
 public record ClusterNode(int nodeId, String clusterId, int port, int controllerPort, String voters) {
-    private static final Pattern VOTER = Pattern.compile("\\d+@[^@,:]+:\\d+");
+    private static final Pattern VOTER = Pattern.compile("(\\d+)@[^@,:]+:(\\d+)");
 
     public ClusterNode {
         if (nodeId < 0) {
@@ -25,14 +26,13 @@ public record ClusterNode(int nodeId, String clusterId, int port, int controller
         if (voters == null) {
             throw new IllegalArgumentException("a cluster node needs --voters");
         }
-        for (String voter : voters.split(",")) {
-            if (!VOTER.matcher(voter.trim()).matches()) {
-                throw new IllegalArgumentException("--voters wants ID@HOST:PORT,..., not '" + voter.trim() + "'");
-            }
-        }
         boolean listed = false;
         for (String voter : voters.split(",")) {
-            listed |= voter.trim().equals(nodeId + "@" + voter.trim().split("@")[1].split(":")[0] + ":" + controllerPort);
+            Matcher m = VOTER.matcher(voter.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--voters wants ID@HOST:PORT,..., not '" + voter.trim() + "'");
+            }
+            listed |= Integer.parseInt(m.group(1)) == nodeId && Integer.parseInt(m.group(2)) == controllerPort;
         }
         if (!listed) {
             throw new IllegalArgumentException("--voters must list this node as " + nodeId + "@HOST:" + controllerPort);

@@ -3,6 +3,8 @@ package io.crossview.deploy.cli;
 import io.crossview.common.kafka.KafkaConnection;
 import io.crossview.common.kafka.KafkaSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** For the commands that start their own embedded broker unless they are pointed at a cluster. */
@@ -17,10 +19,10 @@ public final class ExternalKafkaOptions {
     Path kafkaConfig;
 
     /** The options that point a child command at the same cluster with the same settings. */
-    public java.util.List<String> asArguments(KafkaConnection connection) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--bootstrap", connection.bootstrap()));
+    public List<String> asArguments(KafkaConnection connection) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap", connection.bootstrap()));
         if (kafkaConfig != null) {
-            args.addAll(java.util.List.of("--kafka-config", kafkaConfig.toString()));
+            args.addAll(List.of("--kafka-config", kafkaConfig.toString()));
         }
         return args;
     }

@@ -16,6 +16,8 @@ import io.crossview.deploy.run.PipelineRun;
 import io.crossview.deploy.run.RunResult;
 import io.crossview.deploy.run.RunSettings;
 import io.crossview.deploy.stages.PipelineLag;
+import io.crossview.deploy.process.CrossviewProcess;
+import io.crossview.deploy.stages.ConsumerGroups;
 import io.crossview.deploy.stages.StageGroups;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.deploy.synth.EvalSources;
@@ -25,10 +27,10 @@ import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CameraConfig;
 import io.crossview.ingest.publish.FramePublisher;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -107,15 +108,18 @@ class ClusterFaultsIT {
         Path clientConfig = dir.resolve("fast-failover.properties");
         // the survivor takes the partitions of a dead instance after its session times out
         Files.writeString(clientConfig, "session.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
-        Process doomed = embedder(kafka, topics, clientConfig, "a");
-        Process survivor = embedder(kafka, topics, clientConfig, "b");
+        CrossviewProcess doomed = embedder(kafka, topics, clientConfig, "a");
+        CrossviewProcess survivor = embedder(kafka, topics, clientConfig, "b");
         FramePublisher publisher;
         try (DetectorStage stage = Stages.detectorStage(topics, DetectionMode.oracle(ORACLE));
              StageLoop detector = Stages.detector(kafka, topics, stage);
              PipelineLag lag = new PipelineLag(kafka);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("it-ingest"));
              Feeds feeds = Feeds.open(spreadCameras())) {
-            awaitMembers(kafka, StageGroups.embedder(topics), 2, survivor);
+            try (Admin admin = Admin.create(kafka.admin())) {
+                ConsumerGroups.awaitStable(admin, StageGroups.embedder(topics), 2, Duration.ofSeconds(120), () ->
+                        assertTrue(survivor.isAlive() && doomed.isAlive(), "both embedders are running"));
+            }
             Thread detecting = new Thread(detector, "it-detector");
             detecting.start();
             publisher = new FramePublisher(producer, topics, 90);
@@ -130,7 +134,7 @@ class ClusterFaultsIT {
             // the embedders may still be catching up when ingest is done: mid-stream is theirs
             awaitRecords(kafka, topics.embeddings().name(), 120, publishing.thenCompose(
                     frames -> new CompletableFuture<>())); // done only if it failed
-            doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            doomed.kill();
             publishing.get(2, TimeUnit.MINUTES);
             long deadline = System.currentTimeMillis() + 120_000;
             while (lag.lag(StageGroups.detector(topics), List.of(topics.frames().name())) > 0
@@ -142,8 +146,8 @@ class ClusterFaultsIT {
             detector.close();
             detecting.join(10_000);
         } finally {
-            doomed.destroyForcibly(); // already dead unless the test failed before killing it
-            stop(survivor);
+            doomed.kill(); // already dead unless the test failed before killing it
+            survivor.close();
         }
 
         Map<String, Integer> embedded = new TreeMap<>();
@@ -175,12 +179,9 @@ class ClusterFaultsIT {
         return cameras;
     }
 
-    /**
-     * Six cameras whose ids the default partitioner spreads over all four partitions, so that
-     * each embedder holds some (cam1 to cam6 would put five cameras on one partition).
-     */
+    /** Six cameras under ids that the default partitioner spreads over all four partitions, so each embedder holds some. */
     private static List<CameraConfig> spreadCameras() {
-        List<String> ids = List.of("cam14", "cam7", "cam2", "cam1", "cam15", "cam10"); // partitions 0, 1, 2, 3, 0, 1
+        List<String> ids = ConsumerGroups.spreadCameraIds(6, 4);
         List<CameraConfig> cameras = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             cameras.add(CameraConfig.of(ids.get(i), "synth://cam" + (i + 1) + "?seed=3&cameras=6&people=8&seconds=10", 10));
@@ -188,22 +189,11 @@ class ClusterFaultsIT {
         return cameras;
     }
 
-    private static Process embedder(KafkaConnection kafka, Topics topics, Path clientConfig, String name) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.crossview.deploy.cli.CrossviewCli", "embed", "--bootstrap", kafka.bootstrap(),
-                "--kafka-config", clientConfig.toString(), "--topic-prefix", topics.prefix(), "--partitions", "4",
-                "--no-watch")
-                .redirectErrorStream(true)
-                .redirectOutput(new File(dir.toFile(), "embed-" + name + ".log"))
-                .start();
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    private static CrossviewProcess embedder(KafkaConnection kafka, Topics topics, Path clientConfig, String name)
+            throws Exception {
+        return CrossviewProcess.start(512, dir.resolve("embed-" + name + ".log"), List.of("embed", "--bootstrap",
+                kafka.bootstrap(), "--kafka-config", clientConfig.toString(), "--topic-prefix", topics.prefix(),
+                "--partitions", "4", "--no-watch"));
     }
 
     private static void awaitRecords(KafkaConnection kafka, String topic, long records, CompletableFuture<?> work)
@@ -216,27 +206,6 @@ class ClusterFaultsIT {
             }
             assertTrue(System.currentTimeMillis() < deadline, "no " + records + " records in " + topic);
             Thread.sleep(100);
-        }
-    }
-
-    private static void awaitMembers(KafkaConnection kafka, String group, int members, Process watched) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        try (Admin admin = Admin.create(kafka.admin())) {
-            while (true) {
-                var description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group);
-                try {
-                    var state = description.get();
-                    if (state.members().size() == members && state.groupState() == GroupState.STABLE
-                            && state.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
-                        return;
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    // the group does not exist before its first member joins
-                }
-                assertTrue(watched.isAlive(), "the embedder is running");
-                assertTrue(System.currentTimeMillis() < deadline, "the embedders joined their group " + group);
-                Thread.sleep(250);
-            }
         }
     }
 

@@ -20,7 +20,7 @@ public final class HarvestIntake implements RecordHandler {
     private final CropStore store;
     private final LongSupplier clock;
     private final Map<CropStore.Outcome, Long> outcomes = new EnumMap<>(CropStore.Outcome.class);
-    private long erasedCrops;
+    private final java.util.concurrent.atomic.AtomicLong erasedCrops = new java.util.concurrent.atomic.AtomicLong();
 
     public HarvestIntake(CropStore store, LongSupplier clock) {
         this.store = store;
@@ -53,17 +53,12 @@ public final class HarvestIntake implements RecordHandler {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a harvest tombstone's key is an identity id, not '" + key + "'");
         }
-        int erased = store.eraseIdentity(identity);
-        synchronized (outcomes) {
-            erasedCrops += erased;
-        }
+        erasedCrops.addAndGet(store.eraseIdentity(identity));
     }
 
     /** Crops deleted because their identity was erased. */
     public long erasedCrops() {
-        synchronized (outcomes) {
-            return erasedCrops;
-        }
+        return erasedCrops.get();
     }
 
     /** How many offered crops had each outcome so far. */
