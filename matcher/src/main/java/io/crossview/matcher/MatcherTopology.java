@@ -17,6 +17,7 @@ import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.matcher.harvest.HarvestBuffer;
 import io.crossview.matcher.errors.DeadLetterHandler;
 import io.crossview.matcher.linking.LinkerProcessor;
+import io.crossview.matcher.metrics.MatcherMeters;
 import io.crossview.matcher.tracking.TrackerProcessor;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -52,6 +53,11 @@ public final class MatcherTopology {
     }
 
     public static Topology build(Topics topics, MatcherConfig config) {
+        return build(topics, config, MatcherMeters.none());
+    }
+
+    /** The topology whose linker counts its work on {@code meters}. */
+    public static Topology build(Topics topics, MatcherConfig config, MatcherMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TrackerProcessor.STORE), Serdes.String(), WireSerdes.CAMERA_TRACKS));
@@ -89,7 +95,7 @@ public final class MatcherTopology {
                         Consumed.with(Serdes.String(), WireSerdes.ERASURE).withName("read-erasures"))
                 .mapValues(erasure -> (Message) erasure, Named.as("as-erasure-input"));
         KStream<String, Message> linked = tracklets.merge(erasures, Named.as("tracklets-and-erasures"))
-                .process(() -> new LinkerProcessor(config.linker(), config.topology()), Named.as("link-across-cameras"),
+                .process(() -> new LinkerProcessor(config.linker(), config.topology(), meters), Named.as("link-across-cameras"),
                         LinkerProcessor.GALLERY_STORE, LinkerProcessor.LINK_STORE, LinkerProcessor.SEQUENCE_STORE,
                         LinkerProcessor.TRANSIT_STORE, LinkerProcessor.RECENT_STORE, LinkerProcessor.APPEARANCE_STORE, HarvestBuffer.STORE, Calibrations.STORE);
         linked.filter((key, out) -> out instanceof IdentityEvent, Named.as("identity-events"))

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +36,19 @@ import org.slf4j.LoggerFactory;
 public final class StageLoop implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StageLoop.class);
 
+    /**
+     * Where a loop's meters go.
+     *
+     * @param keysAreCameras the input's keys are camera ids (frames, detections): a lag per camera
+     * @param model the model the stage runs now, null when it runs none
+     */
+    public record Metering(MeterRegistry registry, boolean keysAreCameras, Supplier<String> model) {
+        /** Meters that go nowhere: a registry with no backend. */
+        public static Metering none() {
+            return new Metering(new CompositeMeterRegistry(), false, null);
+        }
+    }
+
     private final String stage;
     private final String inputTopic;
     private final Topic<DeadLetter> deadLetters;
@@ -48,6 +63,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
     private final AtomicLong busyNanos = new AtomicLong();
     /** Where this loop last committed each partition it has handled; only the loop's thread touches it. */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private volatile LoopMeters meters;
+    private volatile boolean ready;
 
     /**
      * @param owned native resources the handler uses (a model, a detector), closed when the loop ends
@@ -70,15 +87,25 @@ public final class StageLoop implements Runnable, AutoCloseable {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batching.maxRecords());
         this.consumer = new KafkaConsumer<>(config);
         this.producer = new KafkaProducer<>(kafka.transactionalProducer(stage));
+        this.meters = new LoopMeters(stage, inputTopic, Metering.none());
+    }
+
+    /** Shows this loop's work on {@code metering}'s registry; call it before {@link #run}. */
+    public StageLoop meteredBy(Metering metering) {
+        meters.close();
+        meters = new LoopMeters(stage, inputTopic, metering);
+        return this;
     }
 
     @Override
     public void run() {
         try {
+            meters.bind(consumer, producer);
             producer.initTransactions();
             consumer.subscribe(List.of(inputTopic));
             while (running.get()) {
                 List<ConsumerRecord<byte[], byte[]>> batch = gather();
+                ready = true;
                 if (!batch.isEmpty()) {
                     commit(batch, handle(batch));
                 } else {
@@ -90,6 +117,8 @@ public final class StageLoop implements Runnable, AutoCloseable {
                 throw e;
             }
         } finally {
+            ready = false;
+            meters.close();
             consumer.close(Duration.ofSeconds(2));
             producer.close(Duration.ofSeconds(5));
             closeOwned();
@@ -117,6 +146,7 @@ public final class StageLoop implements Runnable, AutoCloseable {
             long rejected = outcomes.stream().filter(o -> o.error() != null).count();
             processed.addAndGet(batch.size() - rejected);
             failed.addAndGet(rejected);
+            meters.committed(batch, rejected);
         } else {
             // whatever is still ours is handled again from where this batch began
             firsts.forEach((partition, offset) -> {
@@ -202,7 +232,9 @@ public final class StageLoop implements Runnable, AutoCloseable {
         } catch (RuntimeException e) {
             return batch.stream().map(r -> BatchHandler.Outcome.failed(e)).toList();
         } finally {
-            busyNanos.addAndGet(System.nanoTime() - start);
+            long spent = System.nanoTime() - start;
+            busyNanos.addAndGet(spent);
+            meters.handled(batch.size(), spent);
         }
     }
 
@@ -227,6 +259,11 @@ public final class StageLoop implements Runnable, AutoCloseable {
         } catch (Exception e) {
             LOG.warn("{}: could not release its resources: {}", stage, DeadLetters.describe(e));
         }
+    }
+
+    /** Its transactions are set up and it has polled its input: it is doing its work. */
+    public boolean ready() {
+        return ready;
     }
 
     public long processed() {

@@ -44,12 +44,15 @@ public final class CropsCommand {
         @Mixin
         StoreOptions store;
 
+        @Mixin
+        ManagementOptions management;
+
         @Override
         public Integer call() throws Exception {
             CropStore crops = store.open();
             int expired = crops.expire(System.currentTimeMillis());
             System.out.println("crops: " + crops.stats().crops() + " in " + store.dir + " (" + expired + " expired)");
-            return StageCommand.runUntilSignal("crops", Stages.cropCollector(kafka.connection(), kafka.ensureTopics(), crops));
+            return StageCommand.runUntilSignal("crops", Stages.cropCollector(kafka.connection(), kafka.ensureTopics(), crops), management, ManagementOptions.CROPS);
         }
     }
 

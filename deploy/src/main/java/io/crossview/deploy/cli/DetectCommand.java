@@ -29,6 +29,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    ManagementOptions management;
+
     @Spec
     CommandSpec spec;
 
@@ -94,7 +97,7 @@ public final class DetectCommand implements Callable<Integer> {
             if (out != null) {
                 throw new IllegalArgumentException("--out needs --image");
             }
-            return StageCommand.runUntilSignal("detect", Stages.detector(kafka.connection(), kafka.ensureTopics(), detector));
+            return StageCommand.runUntilSignal("detect", Stages.detector(kafka.connection(), kafka.ensureTopics(), detector), management, ManagementOptions.DETECT);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         ImageCheck.run(detector, image, out).forEach(stdout::println);

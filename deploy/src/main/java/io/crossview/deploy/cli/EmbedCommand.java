@@ -20,6 +20,9 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    ManagementOptions management;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Embedder YAML (model, provider, device, intra_op_threads, max_batch, max_wait_ms, crops_every, model_name, watch_models, model_sources)")
     Path config;
 
@@ -73,6 +76,6 @@ public final class EmbedCommand implements Callable<Integer> {
         if (noWatch) {
             settings = settings.withWatching(false);
         }
-        return StageCommand.runUntilSignal("embed", Stages.embedder(kafka.connection(), kafka.ensureTopics(), settings));
+        return StageCommand.runUntilSignal("embed", Stages.embedder(kafka.connection(), kafka.ensureTopics(), settings), management, ManagementOptions.EMBED);
     }
 }

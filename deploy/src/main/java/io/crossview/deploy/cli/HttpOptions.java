@@ -41,7 +41,7 @@ public final class HttpOptions {
         return InetAddress.getByName(host).isAnyLocalAddress() ? InetAddress.getLocalHost().getHostName() : host;
     }
 
-    private static String readToken(Path file) throws IOException {
+    static String readToken(Path file) throws IOException {
         String token;
         try {
             token = Files.readString(file).trim();

@@ -13,6 +13,11 @@ import io.crossview.ingest.live.CameraReport;
 import io.crossview.ingest.live.DropPolicy;
 import io.crossview.ingest.live.KafkaStatusSink;
 import io.crossview.ingest.live.LiveIngest;
+import io.crossview.common.wire.CameraState;
+import io.crossview.deploy.metrics.Health;
+import io.crossview.deploy.metrics.IngestMeters;
+import io.crossview.deploy.metrics.ManagementServer;
+import io.crossview.deploy.metrics.ProcessMetrics;
 import io.crossview.ingest.publish.FramePublisher;
 import io.crossview.ingest.publish.StageTimes;
 import io.crossview.ingest.source.CameraView;
@@ -45,6 +50,9 @@ import picocli.CommandLine.Option;
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    ManagementOptions management;
 
     @Option(names = "--cameras", paramLabel = "FILE", description = "Cameras YAML: every enabled camera is published")
     Path cameras;
@@ -155,10 +163,17 @@ public final class IngestCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopper);
             long start = System.nanoTime();
             HealthFile.keepFresh(() -> true); // cameras reconnect by themselves; the process is the unit
+            IngestMeters.bind(ProcessMetrics.registry(), ingest::cameras);
+            // ready once every camera has given a picture or ended; live as long as the process
+            ManagementServer server = management.start("ingest", ManagementOptions.INGEST, new Health(() -> true,
+                    () -> ingest.cameras().stream().noneMatch(c -> c.state() == CameraState.CAMERA_CONNECTING)));
             while (!ingest.awaitCameras(everyMs)) {
                 System.out.println(progress(ingest.cameras(), (System.nanoTime() - start) / 1e9));
             }
             ingest.close();
+            if (server != null) {
+                server.close();
+            }
             System.out.println(progress(ingest.cameras(), (System.nanoTime() - start) / 1e9).replace("ingest: [", "ingest: done ["));
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);

@@ -1,6 +1,8 @@
 package io.crossview.deploy.cli;
 
 import io.crossview.common.topics.Topics;
+import io.crossview.deploy.metrics.Health;
+import io.crossview.deploy.metrics.ManagementServer;
 import io.crossview.deploy.query.MatcherInstance;
 import io.crossview.deploy.query.ModelCropEmbedder;
 import io.crossview.deploy.stages.Stages;
@@ -55,6 +57,9 @@ public final class MatchCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
+    @Mixin
+    ManagementOptions management;
+
     @Option(names = "--search-model", paramLabel = "M.onnx",
             description = "Re-ID model that embeds the pictures POSTed to /search: the embedders' model (default: the built-in one)")
     Path searchModel;
@@ -83,12 +88,21 @@ public final class MatchCommand implements Callable<Integer> {
                 streams.close(Duration.ofSeconds(30));
             }
         }, "match-shutdown"));
+        ManagementServer server = management.start("match", ManagementOptions.MATCH, health(streams));
         streams.start();
         HealthFile.keepFresh(() -> streams.state().isRunningOrRebalancing());
         System.out.println("match: running against " + kafka.connection()
-                + (queryable != null ? "; queries at " + queryable.url() + " on " + access : "") + "; Ctrl-C stops");
+                + (queryable != null ? "; queries at " + queryable.url() + " on " + access : "")
+                + (server != null ? "; metrics and health on port " + server.port() : "") + "; Ctrl-C stops");
         failed.await();
         throw new IllegalStateException("the matcher stopped after an error (see the log above)");
+    }
+
+    /** Live until it fails; ready while it runs with its tasks assigned (not while restoring or rebalancing). */
+    static Health health(KafkaStreams streams) {
+        return new Health(() -> streams.state() != KafkaStreams.State.ERROR
+                && streams.state() != KafkaStreams.State.PENDING_ERROR,
+                () -> streams.state() == KafkaStreams.State.RUNNING);
     }
 
     /** The config with a matcher file's settings, then a topology file's topology, where given. */

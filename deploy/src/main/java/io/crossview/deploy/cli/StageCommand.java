@@ -1,23 +1,32 @@
 package io.crossview.deploy.cli;
 
 import io.crossview.common.kafka.StageLoop;
+import io.crossview.deploy.metrics.Health;
+import io.crossview.deploy.metrics.ManagementServer;
+import java.io.IOException;
 
 /** Runs a consume-handle-produce stage in the foreground until Ctrl-C or SIGTERM. */
 final class StageCommand {
     private StageCommand() {
     }
 
-    static int runUntilSignal(String name, StageLoop loop) throws InterruptedException {
+    static int runUntilSignal(String name, StageLoop loop, ManagementOptions management, int defaultPort)
+            throws InterruptedException, IOException {
         Thread worker = new Thread(loop, name);
+        ManagementServer server = management.start(name, defaultPort, new Health(worker::isAlive, loop::ready));
         worker.start();
         HealthFile.keepFresh(worker::isAlive);
-        System.out.println(name + ": running; Ctrl-C stops");
+        System.out.println(name + ": running" + (server == null ? "" : "; metrics and health on port " + server.port())
+                + "; Ctrl-C stops");
         Shutdown.awaitSignal(() -> {
             loop.close();
             try {
                 worker.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (server != null) {
+                server.close();
             }
             System.out.println(name + ": stopped after " + loop.processed() + " records (" + loop.failed() + " to dead-letters)");
         });

@@ -17,6 +17,8 @@ import io.crossview.matcher.MatcherConfig;
 import io.crossview.trainer.store.CropStore;
 import io.crossview.trainer.store.HarvestIntake;
 import io.crossview.matcher.MatcherTopology;
+import io.crossview.deploy.metrics.ProcessMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -51,7 +53,8 @@ public final class Stages {
 
     private static StageLoop loop(KafkaConnection kafka, Topics topics, DetectorStage stage) {
         return new StageLoop("detector", kafka, StageGroups.detector(topics), topics.frames().name(),
-                topics.deadLetters(), (io.crossview.common.kafka.BatchHandler) stage, stage.batching(), stage);
+                topics.deadLetters(), (io.crossview.common.kafka.BatchHandler) stage, stage.batching(), stage)
+                .meteredBy(ProcessMetrics.stage(true, stage::modelId));
     }
 
     public static StageLoop embedder(KafkaConnection kafka, Topics topics) throws IOException {
@@ -81,17 +84,23 @@ public final class Stages {
         };
         return new StageLoop("embedder", kafka, StageGroups.embedder(topics), topics.detections().name(),
                 topics.deadLetters(), new EmbedderStage(slot, topics, config.maxBatch(), config.cropsEvery()),
-                new Batching(config.maxBatch(), config.maxWaitMs()), owned);
+                new Batching(config.maxBatch(), config.maxWaitMs()), owned)
+                .meteredBy(ProcessMetrics.stage(true, () -> slot.current().version()));
     }
 
     /** The trainer's intake: the {@code harvest} topic into a crop store, which the loop then owns. */
     public static StageLoop cropCollector(KafkaConnection kafka, Topics topics, CropStore store) {
         return new StageLoop("crops", kafka, StageGroups.cropCollector(topics), topics.harvest().name(),
-                topics.deadLetters(), new HarvestIntake(store, System::currentTimeMillis), store);
+                topics.deadLetters(), new HarvestIntake(store, System::currentTimeMillis), store)
+                .meteredBy(ProcessMetrics.stage(false, null));
     }
 
+    /** The matcher, counting on this process's registry, its Kafka clients' metrics bound while it runs. */
     public static KafkaStreams matcher(KafkaConnection kafka, Topics topics, MatcherConfig config) {
-        return new KafkaStreams(MatcherTopology.build(topics, config),
+        KafkaStreams streams = new KafkaStreams(MatcherTopology.build(topics, config, ProcessMetrics.matcher()),
                 MatcherTopology.streamsConfig(kafka, topics, config));
+        // a matcher lives as long as its process: its client meters are not unbound
+        new KafkaStreamsMetrics(streams).bindTo(ProcessMetrics.registry());
+        return streams;
     }
 }

@@ -19,6 +19,7 @@ final class IdentityGallery {
     private final KeyValueStore<String, IdentityRecord> store;
     private final KeyValueStore<String, Long> sequence;
     private final GalleryIndex index = new GalleryIndex();
+    private final java.util.Set<Long> ids = new java.util.HashSet<>();
 
     /** Identity ids of one linker task; the task's partition in the high digits keeps them unique across sites. */
     static final long IDS_PER_PARTITION = 1_000_000_000L;
@@ -33,6 +34,7 @@ final class IdentityGallery {
             while (all.hasNext()) {
                 IdentityRecord record = Prototypes.upgrade(all.next().value);
                 indexRecord(record);
+                ids.add(record.getId());
             }
         }
     }
@@ -44,13 +46,20 @@ final class IdentityGallery {
 
     void put(IdentityRecord record) {
         store.put(LinkKeys.identity(record.getId()), record);
+        ids.add(record.getId());
         index.remove(record.getId());
         indexRecord(record);
     }
 
     void remove(long id) {
         store.delete(LinkKeys.identity(id));
+        ids.remove(id);
         index.remove(id);
+    }
+
+    /** Identities this task holds. */
+    int size() {
+        return ids.size();
     }
 
     /** The {@code k} identities most like {@code vector} among those {@code allowed}, best first. */

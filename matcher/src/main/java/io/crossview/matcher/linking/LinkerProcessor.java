@@ -13,7 +13,10 @@ import io.crossview.common.wire.TrackletUpdate;
 import io.crossview.common.wire.TransitStats;
 import io.crossview.matcher.calibration.Calibrations;
 import io.crossview.matcher.harvest.HarvestBuffer;
+import io.crossview.matcher.metrics.MatcherMeters;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -60,15 +63,26 @@ public final class LinkerProcessor implements Processor<String, Message, String,
     private ReassignmentRound reassignment;
     private TrackletAppearances appearances;
     private long lastRoundMs = -1;
+    private final MatcherMeters meters;
+    /** Live tracks not yet decided, for the pending-tracks gauge only (a moved task starts it afresh). */
+    private final Set<String> pendingTracks = new HashSet<>();
+    private String task;
 
     public LinkerProcessor(LinkerParams params, SiteTopology topology) {
+        this(params, topology, MatcherMeters.none());
+    }
+
+    public LinkerProcessor(LinkerParams params, SiteTopology topology, MatcherMeters meters) {
         this.params = params;
         this.topology = topology;
+        this.meters = meters;
     }
 
     @Override
     public void init(ProcessorContext<String, Message> context) {
         this.context = context;
+        // the same task id may run in two matchers of one process (tests): each processor counts alone
+        this.task = context.taskId() + "@" + System.identityHashCode(this);
         this.links = context.getStateStore(LINK_STORE);
         this.transits = context.getStateStore(TRANSIT_STORE);
         this.gallery = new IdentityGallery(context.getStateStore(GALLERY_STORE), context.getStateStore(SEQUENCE_STORE),
@@ -90,6 +104,14 @@ public final class LinkerProcessor implements Processor<String, Message, String,
             return;
         }
         link(input.withValue((TrackletUpdate) input.value()));
+        meters.task(task, gallery.size(), pendingTracks.size());
+    }
+
+    @Override
+    public void close() {
+        if (task != null) {
+            meters.taskClosed(task);
+        }
     }
 
     private void erase(Record<String, Message> input, IdentityErasure erasure) {
@@ -133,6 +155,7 @@ public final class LinkerProcessor implements Processor<String, Message, String,
         }
         for (long ended : update.getEndedTrackIdsList()) {
             finish(record, LinkKeys.link(camera, ended), now);
+            pendingTracks.remove(LinkKeys.link(camera, ended));
         }
         if (roundDue(now, update.getEndedTrackIdsCount() > 0)) {
             lastRoundMs = now;
@@ -332,6 +355,12 @@ public final class LinkerProcessor implements Processor<String, Message, String,
     private void emit(Record<String, TrackletUpdate> record, String key, TrackLink link, IdentityState state,
                       long previous) {
         FrameRef frame = link.getLastFrame();
+        meters.event(state);
+        if (state == IdentityState.IDENTITY_PENDING) {
+            pendingTracks.add(key);
+        } else {
+            pendingTracks.remove(key);
+        }
         context.forward(record.withKey(frame.getCamera())
                 .withValue(IdentityEvents.of(frame, trackId(key), link, state, previous)));
     }
