@@ -53,9 +53,12 @@ final class LoopMeters implements AutoCloseable {
         deadLetters = keep(Counter.builder(MeterNames.DEAD_LETTERS).tags(tags).tag("topic", inputTopic)
                 .description("records sent to dead-letters, by the topic they came from").register(registry));
         batchSize = keep(DistributionSummary.builder(MeterNames.STAGE_BATCH_SIZE).tags(tags)
-                .description("records per handled batch").publishPercentileHistogram().register(registry));
+                .description("records per handled batch").serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128)
+                .register(registry));
         batchLatency = keep(Timer.builder(MeterNames.STAGE_BATCH_LATENCY).tags(tags)
-                .description("time to handle one batch").publishPercentileHistogram().register(registry));
+                .description("time to handle one batch").publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1)).maximumExpectedValue(java.time.Duration.ofSeconds(30))
+                .register(registry));
     }
 
     /** Binds the Kafka clients' own metrics ({@code kafka.consumer.*}, {@code kafka.producer.*}). */

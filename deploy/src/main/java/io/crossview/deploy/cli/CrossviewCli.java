@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crossview", mixinStandardHelpOptions = true, version = "crossview 0.1.0",
         description = "Streaming multi-camera person re-identification on Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, SynthCommand.class, EvalCommand.class, BenchCommand.class, BrokerCommand.class, ClusterCommand.class, TopicsCommand.class, IdentitiesCommand.class, IngestCommand.class, DetectCommand.class,
-            EmbedCommand.class, MatchCommand.class, ModelsCommand.class, ReplayCommand.class, ExportCommand.class, CropsCommand.class, TrainCommand.class})
+            EmbedCommand.class, MatchCommand.class, ModelsCommand.class, ReplayCommand.class, ExportCommand.class, CropsCommand.class, TrainCommand.class, ConsoleCommand.class})
 public final class CrossviewCli {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -6,6 +6,7 @@ import io.crossview.deploy.run.RunResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import io.crossview.deploy.cli.PipelineModels;
+import io.crossview.deploy.cli.Shutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,13 +43,25 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--start-frame", defaultValue = "0", description = "Skip the source frames before this one (default: 0)")
     long startFrame;
 
+    @Option(names = "--serve", paramLabel = "PORT",
+            description = "Serve the web console (and /metrics, /health/live, /health/ready) on 127.0.0.1:PORT while the "
+                    + "demo runs, and keep serving it after the run until Ctrl-C")
+    Integer serve;
+
     @Override
     public Integer call() throws Exception {
         Path source = video != null ? video : SampleVideo.vtest();
         DemoSettings settings = new DemoSettings(source, out, cluster.external(), topicPrefix, fps, startFrame, maxFrames,
                 models.detection("nanodet", null), models.reidModel());
-        RunResult result = new DemoPipeline(settings, System.out).run();
-        System.out.println(result.summaryLine("demo"));
+        DemoPipeline demo = new DemoPipeline(settings, System.out);
+        RunResult result = serve == null ? demo.run() : demo.run(serve, (url, done) -> {
+            System.out.println(done.summaryLine("demo"));
+            System.out.println("demo: the console stays at " + url + " until Ctrl-C");
+            Shutdown.awaitSignal(() -> System.out.println("demo: stopping"));
+        });
+        if (serve == null) {
+            System.out.println(result.summaryLine("demo"));
+        }
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import io.crossview.deploy.run.DetectionMode;
 import io.crossview.deploy.run.PipelineRun;
 import io.crossview.deploy.run.RunResult;
 import io.crossview.deploy.run.RunSettings;
+import io.crossview.deploy.run.Served;
 import io.crossview.ingest.publish.SourceFeed;
 import io.crossview.ingest.source.CameraView;
 import io.crossview.ingest.source.FrameRange;
@@ -26,6 +27,11 @@ public final class DemoPipeline {
     }
 
     public RunResult run() throws Exception {
+        return run(-1, null);
+    }
+
+    /** The demo with its console on {@code consolePort} (0: a free one); {@code served} runs once it has drained. */
+    public RunResult run(int consolePort, Served served) throws Exception {
         // Open the video first: a bad file stops the demo before anything starts.
         try (FfmpegSource source = FfmpegSource.open(settings.video(), settings.fps())) {
             progress.println("demo: video " + settings.video() + " (" + source.width() + "x" + source.height() + " at "
@@ -37,7 +43,8 @@ public final class DemoPipeline {
                     new FrameRange(settings.startFrame(), settings.maxFrames()));
             RunSettings run = new RunSettings("demo", settings.out(), settings.kafka(), settings.topicPrefix(),
                     settings.detection(), ANNOTATED_FRAMES, false).withReidModel(settings.reidModel());
-            return new PipelineRun(run, progress).run(List.of(feed), toAnnotate);
+            PipelineRun pipeline = new PipelineRun(run, progress);
+            return (served == null ? pipeline : pipeline.withConsole(consolePort, served)).run(List.of(feed), toAnnotate);
         }
     }
 }

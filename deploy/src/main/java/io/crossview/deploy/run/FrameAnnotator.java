@@ -30,24 +30,36 @@ public final class FrameAnnotator {
 
     /** As {@link #write(byte[], List, Path)}; with {@code blurPeople} each person is made unrecognisable under its box. */
     public static void write(byte[] jpeg, List<IdentityEvent> events, Path png, boolean blurPeople) throws IOException {
-        try (Mat picture = Jpeg.decode(jpeg)) {
-            if (blurPeople) {
-                PeopleBlur.blur(picture, events.stream().map(FrameAnnotator::person).toList());
-            }
-            for (IdentityEvent event : events) {
-                Box b = event.getBox();
-                try (Scalar colour = colourOf(event.getIdentityId());
-                     Rect rect = new Rect(Math.round(b.getX()), Math.round(b.getY()), Math.round(b.getW()), Math.round(b.getH()));
-                     Point label = new Point(Math.round(b.getX()), Math.max(12, Math.round(b.getY()) - 4))) {
-                    rectangle(picture, rect, colour, 2, LINE_AA, 0);
-                    String name = event.getIdentityId() == 0 ? "track " + event.getTrackId() + " ?" : "id " + event.getIdentityId();
-                    putText(picture, name, label, FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, LINE_AA, false);
-                }
-            }
+        try (Mat picture = drawn(jpeg, events, blurPeople)) {
             if (!imwrite(png.toString(), picture)) {
                 throw new IOException("cannot write " + png);
             }
         }
+    }
+
+    /** The frame with its identities drawn, as a JPEG (the console's live tiles). */
+    public static byte[] jpeg(byte[] jpeg, List<IdentityEvent> events, boolean blurPeople, int quality) {
+        try (Mat picture = drawn(jpeg, events, blurPeople)) {
+            return Jpeg.encode(picture, quality);
+        }
+    }
+
+    private static Mat drawn(byte[] jpeg, List<IdentityEvent> events, boolean blurPeople) {
+        Mat picture = Jpeg.decode(jpeg);
+        if (blurPeople) {
+            PeopleBlur.blur(picture, events.stream().map(FrameAnnotator::person).toList());
+        }
+        for (IdentityEvent event : events) {
+            Box b = event.getBox();
+            try (Scalar colour = colourOf(event.getIdentityId());
+                 Rect rect = new Rect(Math.round(b.getX()), Math.round(b.getY()), Math.round(b.getW()), Math.round(b.getH()));
+                 Point label = new Point(Math.round(b.getX()), Math.max(12, Math.round(b.getY()) - 4))) {
+                rectangle(picture, rect, colour, 2, LINE_AA, 0);
+                String name = event.getIdentityId() == 0 ? "track " + event.getTrackId() + " ?" : "id " + event.getIdentityId();
+                putText(picture, name, label, FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, LINE_AA, false);
+            }
+        }
+        return picture;
     }
 
     private static PersonBox person(IdentityEvent event) {

@@ -5,6 +5,11 @@ import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
 import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.console.ConsoleServer;
+import io.crossview.deploy.metrics.Health;
+import io.crossview.deploy.query.MatcherInstance;
+import io.crossview.deploy.query.ModelCropEmbedder;
+import io.crossview.matcher.query.HttpAccess;
 import io.crossview.deploy.stages.PipelineLag;
 import io.crossview.detector.DetectorStage;
 import io.crossview.deploy.stages.StageGroups;
@@ -40,10 +45,26 @@ public final class PipelineRun {
 
     private final RunSettings settings;
     private final PrintStream progress;
+    private final int consolePort;
+    private final Served served;
 
     public PipelineRun(RunSettings settings, PrintStream progress) {
+        this(settings, progress, -1, null);
+    }
+
+    private PipelineRun(RunSettings settings, PrintStream progress, int consolePort, Served served) {
         this.settings = settings;
         this.progress = progress;
+        this.consolePort = consolePort;
+        this.served = served;
+    }
+
+    /**
+     * This run with the console (and the matcher's query API under it) on loopback {@code port}
+     * (0: a free one) from the start; once drained, {@code served} is called before anything closes.
+     */
+    public PipelineRun withConsole(int port, Served served) {
+        return new PipelineRun(settings, progress, port, java.util.Objects.requireNonNull(served, "served"));
     }
 
     /** Runs the feeds to their end; the caller owns and closes the sources. */
@@ -79,7 +100,10 @@ public final class PipelineRun {
              DetectorStage detectorStage = Stages.detectorStage(topics, settings.detection());
              StageLoop detector = Stages.detector(kafka, topics, detectorStage);
              StageLoop embedder = Stages.embedder(kafka, topics, embedderConfig());
-             KafkaStreams matcher = Stages.matcher(kafka, topics, matcherConfig);
+             ModelCropEmbedder searchModel = consolePort >= 0 ? ModelCropEmbedder.open(settings.reidModel()) : null;
+             MatcherInstance queryable = consolePort >= 0 ? MatcherInstance.create(kafka, topics, matcherConfig,
+                     HttpAccess.LOOPBACK, 0, searchModel, HttpAccess.LOCAL) : null;
+             KafkaStreams matcher = queryable != null ? queryable.streams() : Stages.matcher(kafka, topics, matcherConfig);
              PipelineLag lag = new PipelineLag(kafka);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("run-ingest"))) {
             String detectorModel = detectorStage.modelId();
@@ -88,6 +112,11 @@ public final class PipelineRun {
             threads.add(start(detector, "detector"));
             threads.add(start(embedder, "embedder"));
             matcher.start();
+            ConsoleServer console = consolePort < 0 ? null : ConsoleServer.start(kafka, topics, queryable.url(), null,
+                    HttpAccess.LOCAL, consolePort, health(matcher, threads));
+            if (console != null) {
+                say("console at " + console.url());
+            }
             FramePublisher publisher = new FramePublisher(producer, topics, 90);
             long startNanos = System.nanoTime();
             ticker.scheduleAtFixedRate(() -> say(String.format(
@@ -117,15 +146,27 @@ public final class PipelineRun {
                     embedder.busyNanos(), collector.detections(), System.nanoTime() - startNanos,
                     collector.latency().percentile(50), collector.latency().percentile(99), collector.latency().count(),
                     collector.modelVersion(), detectorModel);
-            return new RunResult(cameras, publisher.acknowledged(), collector.detections(), collector.tracks(),
+            RunResult result = new RunResult(cameras, publisher.acknowledged(), collector.detections(), collector.tracks(),
                     collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats,
                     collector.embeddings(), collector.harvest());
+            if (console != null) {
+                try (console) {
+                    served.drained(console.url(), result);
+                }
+            }
+            return result;
         } finally {
             ticker.shutdownNow();
             for (Thread t : threads) {
                 t.join(10_000);
             }
         }
+    }
+
+    /** The demo's health: live while every stage runs, ready once the matcher has its tasks. */
+    private static Health health(KafkaStreams matcher, List<Thread> stages) {
+        return new Health(() -> stages.stream().allMatch(Thread::isAlive) && matcher.state() != KafkaStreams.State.ERROR,
+                () -> matcher.state() == KafkaStreams.State.RUNNING);
     }
 
     private EmbedderConfig embedderConfig() {
