@@ -146,6 +146,7 @@ class ConsoleIT {
                 "the corrupt frame is counted as a dead letter");
         assertTrue(text.contains("crossview_camera_lag_seconds{camera=\"left\",stage=\"detector\"}"));
         assertTrue(text.contains("kafka_consumer_fetch_manager_records_consumed_total"), "Kafka client metrics are bound");
+        assertTrue(text.contains("kafka_consumer_fetch_manager_records_lag_max{"), "the dashboard's consumer lag is there");
         assertEquals(200, get(url + "/health/live").statusCode());
         assertEquals(200, get(url + "/health/ready").statusCode());
         return "ok";

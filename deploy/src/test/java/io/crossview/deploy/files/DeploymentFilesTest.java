@@ -81,8 +81,28 @@ class DeploymentFilesTest {
     void everyManifestIsOfAKnownKindWithNoFieldItsModelDoesNotKnow() {
         Map<String, Long> kinds = RESOURCES.stream().collect(Collectors.groupingBy(r -> r.getClass().getSimpleName(),
                 TreeMap::new, Collectors.counting()));
-        assertEquals(Map.of("ConfigMap", 2L, "Deployment", 3L, "GenericKubernetesResource", 3L, "Kafka", 1L,
-                "KafkaNodePool", 1L, "KafkaTopic", 9L, "KafkaUser", 7L, "Service", 1L, "StatefulSet", 1L), kinds);
+        assertEquals(Map.of("ConfigMap", 2L, "Deployment", 4L, "GenericKubernetesResource", 3L, "Kafka", 1L,
+                "KafkaNodePool", 1L, "KafkaTopic", 9L, "KafkaUser", 8L, "Service", 2L, "StatefulSet", 1L), kinds);
+    }
+
+    @Test
+    void probesAndScrapesAskThePortEachStageServesItsHealthAndMetricsOn() {
+        for (PodTemplateSpec pod : podTemplates()) {
+            Container c = pod.getSpec().getContainers().get(0);
+            List<String> args = c.getArgs();
+            String portArg = args.contains("--metrics-port") ? "--metrics-port" : "--port";
+            int port = Integer.parseInt(args.get(args.indexOf(portArg) + 1));
+            String named = c.getLivenessProbe().getHttpGet().getPort().getStrVal();
+            assertEquals(port, c.getPorts().stream().filter(p -> p.getName().equals(named)).findFirst().orElseThrow()
+                    .getContainerPort(), c.getName() + ": the probes' port is the one it serves health on");
+            assertEquals("/health/live", c.getLivenessProbe().getHttpGet().getPath());
+            assertEquals("/health/ready", c.getReadinessProbe().getHttpGet().getPath());
+            assertEquals(named, c.getReadinessProbe().getHttpGet().getPort().getStrVal());
+            assertEquals(String.valueOf(port), pod.getMetadata().getAnnotations().get("prometheus.io/port"), c.getName());
+            if (args.contains("--metrics-port")) {
+                assertEquals("0.0.0.0", args.get(args.indexOf("--metrics-host") + 1), c.getName() + " is reachable");
+            }
+        }
     }
 
     @Test
@@ -94,9 +114,15 @@ class DeploymentFilesTest {
         StatefulSet matcher = all(StatefulSet.class).get(0);
         Map<String, String> podLabels = matcher.getSpec().getTemplate().getMetadata().getLabels();
         assertTrue(podLabels.entrySet().containsAll(matcher.getSpec().getSelector().getMatchLabels().entrySet()));
-        Service service = all(Service.class).get(0);
-        assertEquals(matcher.getSpec().getServiceName(), service.getMetadata().getName());
+        Service service = all(Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(matcher.getSpec().getServiceName())).findFirst().orElseThrow();
         assertTrue(podLabels.entrySet().containsAll(service.getSpec().getSelector().entrySet()), "the service finds the matchers");
+        Deployment console = all(Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("crossview-console")).findFirst().orElseThrow();
+        Service consoleService = all(Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals("crossview-console")).findFirst().orElseThrow();
+        assertTrue(console.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                .containsAll(consoleService.getSpec().getSelector().entrySet()), "the service finds the console");
         for (GenericKubernetesResource scaled : scaledObjects()) {
             Map<?, ?> spec = (Map<?, ?>) scaled.getAdditionalProperties().get("spec");
             Object target = ((Map<?, ?>) spec.get("scaleTargetRef")).get("name");
@@ -176,6 +202,7 @@ class DeploymentFilesTest {
         assertEquals(Set.of(MATCHER_GROUP), groups.get("matcher"));
         assertEquals(Set.of(StageGroups.cropCollector(TOPICS)), groups.get("trainer"));
         assertEquals(Set.of(), groups.get("ingest"), "ingest only produces");
+        assertEquals(Set.of(), groups.get("console"), "the console reads in no group");
         Map<String, String> scaledGroups = new TreeMap<>();
         for (GenericKubernetesResource scaled : scaledObjects()) {
             Map<?, ?> trigger = (Map<?, ?>) ((List<?>) ((Map<?, ?>) scaled.getAdditionalProperties().get("spec"))
