@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * {@code crossview bench}: the whole pipeline through the embedded broker on the synthetic
  * world, its cameras paced like live ones, scored against the world's ground truth.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBenchCommand.class, ScaleBenchCommand.class, TrainBenchCommand.class, StepBenchCommand.class, BackboneBenchCommand.class, PassBenchCommand.class, MatcherBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {IngestBenchCommand.class, ScaleBenchCommand.class, TrainBenchCommand.class, StepBenchCommand.class, BackboneBenchCommand.class, PassBenchCommand.class, MatcherBenchCommand.class, PlotBenchCommand.class},
         description = {"Run the full pipeline (embedded broker) on the synthetic world as live cameras and print one "
                 + "JSON document: stage throughput, capture-to-identity latency, peak memory and accuracy "
                 + "(per-camera IDF1/HOTA, MTMC IDF1), labelled with detection mode and model."})
@@ -91,6 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print only the JSON document (progress goes nowhere)")
     boolean json;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also draw latency.png (capture-to-identity latency histogram) and idf1.png (IDF1 per camera, "
+                    + "MTMC IDF1 and the no-linking floor) into DIR")
+    Path plots;
+
     @Override
     public Integer call() throws Exception {
         DetectionMode mode = models.detection("nanodet", OracleSettings.defaults(), DEFAULT_DETECT_EVERY);
@@ -114,6 +119,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             ObjectNode report = report(dataset, mode, result, work.resolve("run/mot"));
             report.put("topology", topology ? "configured" : "learned");
+            if (plots != null) {
+                BenchPlots.write(report, plots);
+                progress.println("bench: plots in " + plots);
+            }
             if (saveEmbeddings != null) {
                 EmbeddingsFile.write(result.embeddings(), saveEmbeddings);
                 Files.copy(dataset.topologyFile(), saveEmbeddings.resolveSibling(
@@ -175,6 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
         throughput.put("pipeline_frames_per_s", round(result.frames() / (stats.wallNanos() / 1e9)));
         ObjectNode latency = root.putObject("latency_ms");
         latency.put("p50", stats.latencyP50Ms()).put("p99", stats.latencyP99Ms()).put("events", stats.latencySamples());
+        latency.set("histogram", BenchPlots.histogram(stats.latenciesMs(), BenchPlots.LATENCY_BINS));
         ObjectNode memory = root.putObject("memory_mib");
         memory.put("peak_rss", round(PeakMemory.residentMiB())).put("peak_heap", round(PeakMemory.heapMiB()));
         root.set("accuracy", BenchAccuracy.of(dataset.groundTruth(), pred));

@@ -14,7 +14,9 @@ import io.crossview.trainer.train.Augmentation;
 import io.crossview.trainer.train.TrainSettings;
 import io.crossview.trainer.train.TrainingSet;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,13 +86,13 @@ public final class TrainBenchCommand implements Callable<Integer> {
                         p.batches(), p.seconds(), p.samplerSeconds(), p.mAP(), p.rank1());
             }
             if (plot != null) {
-                CurvePlot chart = new CurvePlot(String.format(Locale.ROOT, "Graph sampling vs PK: %d identities, batches of %dx%d",
-                        data.classCount(), settings.p(), settings.k()), "training wall time (s)", "held-out mAP");
+                Map<String, List<Plots.Point>> curves = new LinkedHashMap<>();
                 for (TrainSettings.Sampler sampler : TrainSettings.Sampler.values()) {
-                    chart.curve(sampler == TrainSettings.Sampler.PK ? "PK" : "graph (QAConv-GS)", points.stream()
-                            .filter(p -> p.sampler() == sampler).map(p -> new CurvePlot.Point(p.seconds(), p.mAP())).toList());
+                    curves.put(sampler == TrainSettings.Sampler.PK ? "PK" : "graph (QAConv-GS)", points.stream()
+                            .filter(p -> p.sampler() == sampler).map(p -> new Plots.Point(p.seconds(), p.mAP())).toList());
                 }
-                chart.write(plot);
+                Plots.curves(plot, String.format(Locale.ROOT, "Graph sampling vs PK: %d identities, batches of %dx%d",
+                        data.classCount(), settings.p(), settings.k()), "training wall time (s)", "held-out mAP", curves);
             }
             if (json != null) {
                 ObjectMapper mapper = new ObjectMapper();

@@ -18,6 +18,11 @@ public final class LatencyRecorder {
         return size;
     }
 
+    /** Every latency recorded, in the order they came. */
+    public synchronized long[] values() {
+        return Arrays.copyOf(values, size);
+    }
+
     /** The p-th percentile (0 < p <= 100) by nearest rank, or -1 with nothing recorded. */
     public synchronized long percentile(double p) {
         if (p <= 0 || p > 100) {

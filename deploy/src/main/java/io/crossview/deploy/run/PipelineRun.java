@@ -145,7 +145,7 @@ public final class PipelineRun {
             RunStats stats = new RunStats(detector.processed(), detector.busyNanos(), embedder.processed(),
                     embedder.busyNanos(), collector.detections(), System.nanoTime() - startNanos,
                     collector.latency().percentile(50), collector.latency().percentile(99), collector.latency().count(),
-                    collector.modelVersion(), detectorModel);
+                    collector.modelVersion(), detectorModel, collector.latency().values());
             RunResult result = new RunResult(cameras, publisher.acknowledged(), collector.detections(), collector.tracks(),
                     collector.identities(), collector.crossCameraLinks(), collector.events(), settings.out(), stats,
                     collector.embeddings(), collector.harvest());

@@ -7,10 +7,11 @@ package io.crossview.deploy.run;
  *
  * @param modelVersion  the re-ID model version the embeddings carry
  * @param detectorModel the detector model id the detections carry (after any fallback)
+ * @param latenciesMs   every capture-to-identity latency measured, for a histogram
  */
 public record RunStats(long detectorFrames, long detectorBusyNanos, long embedderFrames, long embedderBusyNanos,
                        long crops, long wallNanos, long latencyP50Ms, long latencyP99Ms, int latencySamples,
-                       String modelVersion, String detectorModel) {
+                       String modelVersion, String detectorModel, long[] latenciesMs) {
     public double detectorFramesPerSecond() {
         return rate(detectorFrames, detectorBusyNanos);
     }

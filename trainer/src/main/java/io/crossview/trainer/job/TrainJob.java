@@ -27,6 +27,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import io.crossview.trainer.train.EpochReport;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -89,8 +92,12 @@ public final class TrainJob {
         double error;
         Optional<CalibrationMetadata> calibration;
         ConvChain pretrained = Backbones.forShape(shape, SampleVideo.defaultCacheDir(), progress);
+        List<EpochReport> epochs = new ArrayList<>();
         try (ReidNet net = new Trainer(training, shape, labeller, pretrained).train(data, checkpoints,
-                (report, n) -> progress.accept(report.toLine()))) {
+                (report, n) -> {
+                    epochs.add(report);
+                    progress.accept(report.toLine());
+                })) {
             OnnxExporter.Provenance provenance = new OnnxExporter.Provenance(settings.modelName() + "-" + stamp,
                     training.epochs(), data.size() + " crops of " + data.classCount() + " identities");
             onnx = OnnxExporter.export(net, data.preprocessing(), provenance);
@@ -112,7 +119,7 @@ public final class TrainJob {
         Promotion promotion = new Promotion(settings.modelName(), settings.margin(), heldOut,
                 announcer, Promotion.logIn(workdir), clock);
         Decision decision = promotion.decide(Contender.file(model, model.toAbsolutePath().toUri().toString()), current,
-                split);
+                split, Promotion.trainingCurve(epochs));
         progress.accept(decision.toText());
         deleteCheckpoints(checkpoints);
         return new Result(model, decision, error);

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import io.crossview.trainer.train.EpochReport;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,6 +75,15 @@ public final class Promotion {
      *                     was not announced is not logged as one, so it is simply decided again
      */
     public Decision decide(Contender candidate, Optional<Contender> current, HeldOutSplit split) throws IOException {
+        return decide(candidate, current, split, Map.of());
+    }
+
+    /**
+     * As above; a promoted candidate's announcement also carries {@code trainingCurve}, the
+     * figures of each epoch ({@code epoch.003.loss}), for the console's training curves.
+     */
+    public Decision decide(Contender candidate, Optional<Contender> current, HeldOutSplit split,
+                           Map<String, Double> trainingCurve) throws IOException {
         if (candidate.builtin()) {
             // embedders fetch an announced model by its uri, and the built-in one has none
             throw new IllegalArgumentException("the built-in model cannot be a candidate; write it to a file and offer that");
@@ -85,11 +96,25 @@ public final class Promotion {
         Decision decision = new Decision(promote, modelName, candidateFigures, currentFigures, margin,
                 split.evaluatedIdentities(), clock.instant());
         if (promote) {
+            Map<String, Double> announced = new LinkedHashMap<>(metrics(candidateFigures.report()));
+            announced.putAll(trainingCurve);
             announcer.announce(modelName, candidateFigures.version(), candidate.uri(), candidateFigures.sha256(),
-                    metrics(candidateFigures.report()));
+                    announced);
         }
         append(decision);
         return decision;
+    }
+
+    /** The per-epoch figures of a training, as an announcement carries them. */
+    public static Map<String, Double> trainingCurve(List<EpochReport> epochs) {
+        Map<String, Double> curve = new LinkedHashMap<>();
+        for (EpochReport e : epochs) {
+            String prefix = String.format(java.util.Locale.ROOT, "epoch.%03d.", e.epoch());
+            curve.put(prefix + "loss", e.loss());
+            curve.put(prefix + "identity_loss", e.identityLoss());
+            curve.put(prefix + "triplet_loss", e.tripletLoss());
+        }
+        return curve;
     }
 
     /** What the announcement carries: the candidate's held-out figures. */

@@ -48,7 +48,8 @@ class TrainJobTest {
                 store.put(crop, CLOCK.millis());
             }
             TrainJob job = new TrainJob(settings(2), dir.resolve("work"),
-                    (name, version, uri, sha, metrics) -> announced.add(version + " " + uri), CLOCK, progress::add);
+                    (name, version, uri, sha, metrics) -> announced.add(version + " " + uri + " "
+                            + new java.util.TreeMap<>(metrics).keySet()), CLOCK, progress::add);
             TrainJob.Result result = job.run(store, Optional.empty());
 
             assertTrue(Files.exists(result.model()), "model file written");
@@ -62,6 +63,8 @@ class TrainJobTest {
             assertTrue(progress.stream().anyMatch(l -> l.startsWith("held-out calibration:")), progress.toString());
             assertTrue(result.exportError() < 1e-4);
             assertEquals(result.decision().promoted() ? 1 : 0, announced.size(), "announced exactly when promoted");
+            announced.forEach(a -> assertTrue(a.contains("epoch.001.loss") && a.contains("epoch.002.triplet_loss"),
+                    "the announcement carries the training curve: " + a));
             List<String> log = Files.readAllLines(dir.resolve("work").resolve("promotions.jsonl"));
             assertEquals(1, log.size());
             assertTrue(log.get(0).contains("builtin-appearance"), "the first job is compared with the built-in model");

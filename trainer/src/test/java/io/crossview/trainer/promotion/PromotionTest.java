@@ -67,6 +67,18 @@ class PromotionTest {
     }
 
     @Test
+    void theTrainingCurveNamesEachEpochsLossesForTheAnnouncement() {
+        List<io.crossview.trainer.train.EpochReport> epochs = List.of(
+                new io.crossview.trainer.train.EpochReport(1, 12, 10, 10, 2.5, 2.0, 0.5, 3, 0.1, 0, 8, 80, ""),
+                new io.crossview.trainer.train.EpochReport(12, 12, 10, 120, 1.25, 1.0, 0.25, 3, 0.1, 0, 8, 80, ""));
+        Map<String, Double> curve = Promotion.trainingCurve(epochs);
+        assertEquals(6, curve.size());
+        assertEquals(2.5, curve.get("epoch.001.loss"));
+        assertEquals(0.25, curve.get("epoch.012.triplet_loss"));
+        assertEquals(1.0, curve.get("epoch.012.identity_loss"));
+    }
+
+    @Test
     void aBetterCandidateIsAnnouncedOnceWithItsHeldOutFiguresAndLogged() throws IOException {
         Decision d = promotion(Promotion.DEFAULT_MARGIN).decide(strong, Optional.of(weak), split);
         assertTrue(d.promoted(), d.toText());
