@@ -130,8 +130,8 @@ public final class BenchCommand implements Callable<Integer> {
                 progress.println("bench: saved " + result.embeddings().size() + " embedding messages to " + saveEmbeddings);
             }
             progress.println("bench: the matcher alone on the run's " + result.embeddings().size() + " embedding messages x "
-                    + MatcherThroughput.COPIES + " copies of the cameras, with and without re-assignment, "
-                    + MATCHER_REPEATS + " times each");
+                    + MatcherThroughput.COPIES + " copies of the cameras, with and without re-assignment, then with and "
+                    + "without its meters, " + MATCHER_REPEATS + " times each");
             // same run, same embeddings, the linker without its periodic re-assignment: the cost of the second look
             MatcherFile withoutReassign = new MatcherFile(settings.matcher().tracker(),
                     settings.matcher().linker().withReassign(io.crossview.matcher.linking.ReassignParams.off()), null);
@@ -146,6 +146,14 @@ public final class BenchCommand implements Callable<Integer> {
                     / without.framesPerSecond()));
             matcher.put("events_per_s_over_without_reassign", round(compared.get(0).eventsPerSecond()
                     / without.eventsPerSecond()));
+            // the same again with the meters on no registry: what Prometheus metrics cost the matcher
+            List<MatcherThroughput.Figures> meters = MatcherThroughput.compare(result.embeddings(),
+                    new MatcherThroughput.Variant(settings.matcher(), true),
+                    new MatcherThroughput.Variant(settings.matcher(), false), MATCHER_REPEATS);
+            matcher.put("metered_events_per_s", round(meters.get(0).eventsPerSecond()));
+            matcher.put("without_meters_events_per_s", round(meters.get(1).eventsPerSecond()));
+            matcher.put("metered_over_without_meters", round(meters.get(0).eventsPerSecond()
+                    / meters.get(1).eventsPerSecond()));
             report.set("matcher", matcher);
             // the same embeddings replayed through the topology give the same stores as the live run
             MatcherReplay.Result replay = MatcherReplay.run(result.embeddings(),

@@ -50,6 +50,14 @@ final class MatcherThroughput {
      */
     static List<Figures> compare(List<FrameEmbeddings> run, io.crossview.matcher.MatcherFile a,
                                  io.crossview.matcher.MatcherFile b, int repeats) throws Exception {
+        return compare(run, new Variant(a, true), new Variant(b, true), repeats);
+    }
+
+    /** A setting of the matcher, with its meters on a Prometheus registry or on none. */
+    record Variant(io.crossview.matcher.MatcherFile settings, boolean metered) {
+    }
+
+    static List<Figures> compare(List<FrameEmbeddings> run, Variant a, Variant b, int repeats) throws Exception {
         List<Figures> ofA = new java.util.ArrayList<>();
         List<Figures> ofB = new java.util.ArrayList<>();
         measure(run, a);
@@ -78,6 +86,11 @@ final class MatcherThroughput {
 
     /** As {@link #measure(List)} with these settings (the bench's same-run baseline turns re-assignment off). */
     static Figures measure(List<FrameEmbeddings> run, io.crossview.matcher.MatcherFile settings) throws Exception {
+        return measure(run, new Variant(settings, true));
+    }
+
+    private static Figures measure(List<FrameEmbeddings> run, Variant variant) throws Exception {
+        io.crossview.matcher.MatcherFile settings = variant.settings();
         List<FrameEmbeddings> embeddings = new java.util.ArrayList<>();
         for (FrameEmbeddings frame : run) {
             for (int copy = 0; copy < COPIES; copy++) {
@@ -103,7 +116,9 @@ final class MatcherThroughput {
             List<String> inputs = List.of(topics.embeddings().name(),
                     group + "-" + MatcherTopology.TRACKLETS_BY_SITE + "-repartition");
             long start;
-            try (KafkaStreams matcher = Stages.matcher(broker.connection(), topics, config);
+            try (KafkaStreams matcher = variant.metered() ? Stages.matcher(broker.connection(), topics, config)
+                    : new KafkaStreams(MatcherTopology.build(topics, config),
+                            MatcherTopology.streamsConfig(broker.connection(), topics, config));
                  PipelineLag lag = new PipelineLag(broker.connection())) {
                 matcher.start();
                 while (matcher.state() != KafkaStreams.State.RUNNING) {
