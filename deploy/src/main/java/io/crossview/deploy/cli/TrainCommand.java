@@ -3,6 +3,8 @@ package io.crossview.deploy.cli;
 import io.crossview.common.kafka.StageLoop;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.ModelAnnouncement;
+import io.crossview.deploy.metrics.Health;
+import io.crossview.deploy.metrics.ManagementServer;
 import io.crossview.deploy.stages.Stages;
 import io.crossview.embedder.registry.ModelFetcher;
 import io.crossview.embedder.registry.ModelRegistry;
@@ -38,6 +40,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     CropsCommand.StoreOptions store;
+
+    /** A schedule (--every, --new-crops) runs a crop collector: it serves metrics and health like the stages. */
+    @Mixin
+    ManagementOptions management;
 
     @Option(names = "--workdir", defaultValue = ".crossview/trainer",
             description = "Checkpoints, exported models and the promotions log (default: ${DEFAULT-VALUE})")
@@ -139,6 +145,8 @@ public final class TrainCommand implements Callable<Integer> {
             TrainSchedule schedule = new TrainSchedule(every == null ? null : TrainSchedule.parseDuration(every), newCrops);
             StageLoop collector = Stages.cropCollector(kafka.connection(), topics, crops);
             Thread worker = new Thread(collector, "crops");
+            ManagementServer server = management.start("train", ManagementOptions.CROPS,
+                    new Health(worker::isAlive, collector::ready));
             worker.start();
             AtomicBoolean stop = new AtomicBoolean();
             Thread jobs = new Thread(() -> periodic(job, crops, registry, schedule, stop), "train");
@@ -153,6 +161,9 @@ public final class TrainCommand implements Callable<Integer> {
                     jobs.join(60_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+                if (server != null) {
+                    server.close();
                 }
             });
             return 0;

@@ -46,6 +46,8 @@ public final class ProcessMetrics {
         new UptimeMetrics().bindTo(registry);
         // its GC listener lives as long as the process, as the registry does
         new JvmGcMetrics().bindTo(registry);
+        // what the stages cannot be handed a registry in (Kafka Streams' handlers) counts on the global one
+        io.micrometer.core.instrument.Metrics.addRegistry(registry);
         return registry;
     }
 }

@@ -1,7 +1,9 @@
 package io.crossview.matcher.errors;
 
 import io.crossview.common.kafka.DeadLetters;
+import io.crossview.common.metrics.MeterNames;
 import io.crossview.common.topics.Topics;
+import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +30,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception error) {
         LOG.warn("matcher: {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                 topics.deadLetters().name(), error.getMessage());
+        // Streams makes this handler from its class name: it counts on the process's global registry
+        Metrics.counter(MeterNames.DEAD_LETTERS, "stage", "matcher", "topic", record.topic()).increment();
         return Response.resume(List.of(DeadLetters.of(topics.deadLetters(), "matcher", record, error)));
     }
 }

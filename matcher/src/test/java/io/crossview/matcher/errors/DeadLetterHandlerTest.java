@@ -13,9 +13,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.junit.jupiter.api.Test;
 
+import io.crossview.common.metrics.MeterNames;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class DeadLetterHandlerTest {
     @Test
     void anUnreadableRecordResumesWithOneDeadLetterInThePrefixedTopic() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Metrics.addRegistry(meters);
         DeadLetterHandler handler = new DeadLetterHandler();
         handler.configure(Map.of(DeadLetterHandler.TOPIC_PREFIX_CONFIG, "site1."));
         byte[] key = "left".getBytes(StandardCharsets.UTF_8);
@@ -35,5 +41,8 @@ class DeadLetterHandlerTest {
         assertEquals(41L, letter.getOffset());
         assertArrayEquals(value, letter.getOriginalValue().toByteArray());
         assertTrue(letter.getError().contains("does not parse"), letter.getError());
+        assertEquals(1, meters.get(MeterNames.DEAD_LETTERS).tag("stage", "matcher").tag("topic", "site1.embeddings")
+                .counter().count(), "counted on the global registry");
+        Metrics.removeRegistry(meters);
     }
 }
