@@ -1,6 +1,7 @@
 package io.crossview.common.kafka;
 
 import io.crossview.common.metrics.MeterNames;
+import io.crossview.common.metrics.OwnedMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -36,13 +37,14 @@ final class LoopMeters implements AutoCloseable {
     private final DistributionSummary batchSize;
     private final Timer batchLatency;
     private final Map<String, AtomicLong> cameraLagMs = new ConcurrentHashMap<>();
-    private final List<Meter> registered = new CopyOnWriteArrayList<>();
+    private final OwnedMeters owned;
     private final List<KafkaClientMetrics> clients = new CopyOnWriteArrayList<>();
     private volatile String model;
     private volatile Meter modelGauge;
 
     LoopMeters(String stage, String inputTopic, StageLoop.Metering metering) {
         this.registry = metering.registry();
+        this.owned = new OwnedMeters(registry);
         this.metering = metering;
         this.stage = stage;
         Tags tags = Tags.of("stage", stage);
@@ -110,8 +112,7 @@ final class LoopMeters implements AutoCloseable {
             return;
         }
         if (modelGauge != null) {
-            registry.remove(modelGauge);
-            registered.remove(modelGauge);
+            owned.drop(modelGauge);
         }
         model = now;
         modelGauge = keep(Gauge.builder(MeterNames.MODEL_INFO, () -> 1).tag("stage", stage).tag("model", now)
@@ -119,14 +120,12 @@ final class LoopMeters implements AutoCloseable {
     }
 
     private <M extends Meter> M keep(M meter) {
-        registered.add(meter);
-        return meter;
+        return owned.keep(meter);
     }
 
     @Override
     public void close() {
         clients.forEach(KafkaClientMetrics::close);
-        registered.forEach(registry::remove);
-        registered.clear();
+        owned.close();
     }
 }

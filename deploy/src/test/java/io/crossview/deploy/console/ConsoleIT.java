@@ -8,6 +8,7 @@ import io.crossview.common.sample.SampleVideo;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
 import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.testing.CorruptFrame;
 import io.crossview.deploy.demo.DemoPipeline;
 import io.crossview.deploy.demo.DemoSettings;
 import io.crossview.embedder.registry.ModelRegistry;
@@ -25,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +53,7 @@ class ConsoleIT {
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
             Topics topics = Topics.defaults();
             TopicAdmin.ensure(broker.connection(), topics, 1, (short) 1);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.connection().producer("it"))) {
-                producer.send(new ProducerRecord<>(topics.frames().name(), "left".getBytes(StandardCharsets.UTF_8),
-                        "not a frame".getBytes(StandardCharsets.UTF_8))).get();
-            }
+            CorruptFrame.send(broker.connection(), topics);
             new ModelRegistry(broker.connection(), topics.models().name()).announce("console-test", "trained@0123456789ab",
                     "file:///nowhere.onnx", "0".repeat(64), Map.of("map", 0.41, "epoch.001.loss", 2.3,
                             "epoch.002.loss", 1.7, "epoch.003.loss", 1.2, "epoch.001.map", 0.2, "epoch.002.map", 0.33,

@@ -12,6 +12,7 @@ import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
 import io.crossview.common.wire.DeadLetter;
 import io.crossview.deploy.broker.EmbeddedBroker;
+import io.crossview.deploy.testing.CorruptFrame;
 import io.crossview.deploy.run.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,7 @@ class DemoPipelineIT {
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("broker"))) {
             Topics topics = Topics.defaults();
             TopicAdmin.ensure(broker.connection(), topics, 1, (short) 1);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.connection().producer("it"))) {
-                producer.send(new ProducerRecord<>(topics.frames().name(), "left".getBytes(StandardCharsets.UTF_8),
-                        "not a frame".getBytes(StandardCharsets.UTF_8))).get();
-            }
+            CorruptFrame.send(broker.connection(), topics);
 
             DemoSettings settings = new DemoSettings(video, dir.resolve("out"), broker.connection(), "", 5, 100, 40);
             RunResult result = new DemoPipeline(settings, new PrintStream(new ByteArrayOutputStream())).run();

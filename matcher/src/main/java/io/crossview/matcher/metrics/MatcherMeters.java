@@ -1,15 +1,14 @@
 package io.crossview.matcher.metrics;
 
 import io.crossview.common.metrics.MeterNames;
+import io.crossview.common.metrics.OwnedMeters;
 import io.crossview.common.wire.IdentityState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,16 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Stream threads write; a scrape reads.
  */
 public final class MatcherMeters implements AutoCloseable {
-    private final MeterRegistry registry;
     private final Map<IdentityState, Counter> events = new EnumMap<>(IdentityState.class);
     private final Counter links;
     private final Counter corrections;
     private final Map<String, Integer> identities = new ConcurrentHashMap<>();
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
-    private final List<Meter> registered = new ArrayList<>();
+    private final OwnedMeters owned;
 
     public MatcherMeters(MeterRegistry registry) {
-        this.registry = registry;
+        this.owned = new OwnedMeters(registry);
         for (IdentityState state : IdentityState.values()) {
             if (state != IdentityState.UNRECOGNIZED && state.getNumber() != 0) {
                 events.put(state, keep(Counter.builder(MeterNames.MATCHER_EVENTS).tag("state", label(state))
@@ -84,12 +82,11 @@ public final class MatcherMeters implements AutoCloseable {
     }
 
     private <M extends Meter> M keep(M meter) {
-        registered.add(meter);
-        return meter;
+        return owned.keep(meter);
     }
 
     @Override
     public void close() {
-        registered.forEach(registry::remove);
+        owned.close();
     }
 }
