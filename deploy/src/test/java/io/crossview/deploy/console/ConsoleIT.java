@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.common.metrics.MeterNames;
+import io.crossview.common.serde.WireSerdes;
+import io.crossview.common.wire.CameraState;
+import io.crossview.common.wire.CameraStatus;
 import io.crossview.common.sample.SampleVideo;
 import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
@@ -26,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +59,7 @@ class ConsoleIT {
             Topics topics = Topics.defaults();
             TopicAdmin.ensure(broker.connection(), topics, 1, (short) 1);
             CorruptFrame.send(broker.connection(), topics);
+            reportStalled(broker.connection(), topics);
             new ModelRegistry(broker.connection(), topics.models().name()).announce("console-test", "trained@0123456789ab",
                     "file:///nowhere.onnx", "0".repeat(64), Map.of("map", 0.41, "epoch.001.loss", 2.3,
                             "epoch.002.loss", 1.7, "epoch.003.loss", 1.2, "epoch.001.map", 0.2, "epoch.002.map", 0.33,
@@ -117,6 +123,9 @@ class ConsoleIT {
             List<String> cameras = chrome.findElements(By.cssSelector("table.list tbody tr td:first-child"))
                     .stream().map(WebElement::getText).toList();
             assertEquals(List.of("left", "right"), cameras);
+            String left = chrome.findElement(By.cssSelector("table.list tbody tr")).getText();
+            assertTrue(left.contains("stalled") && left.contains("no picture for 5 s") && left.contains("17"),
+                    "ingest's status report of the camera is shown: " + left);
             browser.screenshot("console-cameras.png");
             seen.put("cameras", String.join(",", cameras));
 
@@ -128,6 +137,17 @@ class ConsoleIT {
         }
         seen.put("metrics", metrics(url));
         return seen;
+    }
+
+    /** A status report as live ingest writes it, for the camera page to show. */
+    private static void reportStalled(io.crossview.common.kafka.KafkaConnection kafka, Topics topics) throws Exception {
+        CameraStatus status = CameraStatus.newBuilder().setSchemaVersion(io.crossview.common.serde.WireSchema.VERSION)
+                .setCamera("left").setState(CameraState.CAMERA_STALLED).setReason("no picture for 5 s")
+                .setFramesPublished(120).setFramesDropped(17).setAtMs(System.currentTimeMillis()).build();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer("it-status"))) {
+            producer.send(new ProducerRecord<>(topics.cameraStatus().name(), "left".getBytes(StandardCharsets.UTF_8),
+                    WireSerdes.CAMERA_STATUS.serialize(topics.cameraStatus().name(), status))).get();
+        }
     }
 
     /** Every pipeline meter is there, the corrupt frame is counted, and health is up. */
