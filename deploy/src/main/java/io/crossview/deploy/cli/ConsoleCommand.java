@@ -32,7 +32,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         HttpAccess access = http.access(); // a refused setting before any connection
         ConsoleServer console = ConsoleServer.start(kafka.connection(), kafka.ensureTopics(), matcherUrl,
                 access.authorization(), access, port, Health.UP);
-        HealthFile.keepFresh(() -> true);
+        HealthFile.keepFresh(console::feedAlive);
         System.out.println("console: " + console.url() + " over " + matcherUrl + " on " + access + "; Ctrl-C stops");
         Shutdown.awaitSignal(console::close);
         return 0;

@@ -38,7 +38,7 @@ public final class ConsoleServer implements AutoCloseable {
      * Starts reading the topics and serving, on {@code port} (0: a free one).
      *
      * @param matcherUrl the query API, e.g. {@code http://127.0.0.1:7070}
-     * @param health     when not null, the console also serves {@code /metrics} and the health endpoints
+     * @param health     what else its {@code /health} endpoints answer for besides its own feed (the demo's stages)
      */
     public static ConsoleServer start(KafkaConnection kafka, Topics topics, String matcherUrl, String matcherAuthorization,
                                       HttpAccess access, int port, Health health) {
@@ -51,17 +51,18 @@ public final class ConsoleServer implements AutoCloseable {
         this.feed = new ConsoleFeed(kafka, topics, state);
         this.tileEvents = new TileEvents(state.tiles);
         this.pages = new ConsolePages(state, matcher, new Templates());
+        this.feedThread = new Thread(feed, "console-feed");
+        feedThread.setDaemon(true);
+        feedThread.start();
         this.app = Javalin.create(config -> configure(config, health));
         try {
             app.start(access.host(), port);
         } catch (RuntimeException e) {
+            feed.close();
             tileEvents.close();
             throw new IllegalStateException("the console cannot listen on " + access.host() + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        this.feedThread = new Thread(feed, "console-feed");
-        feedThread.setDaemon(true);
-        feedThread.start();
         LOG.info("console on {}, over the query API at {}, {}", url(), matcher.base(), access);
     }
 
@@ -94,9 +95,7 @@ public final class ConsoleServer implements AutoCloseable {
         config.routes.get("/console.css", ctx -> resource(ctx, "console/console.css", "text/css"));
         config.routes.get("/live.js", ctx -> resource(ctx, "console/live.js", "text/javascript"));
         config.routes.sse("/events", tileEvents::join);
-        if (health != null) {
-            ManagementRoutes.add(config, ProcessMetrics.registry(), health);
-        }
+        ManagementRoutes.add(config, ProcessMetrics.registry(), health.both(new Health(this::feedAlive, () -> true)));
         config.routes.exception(NumberFormatException.class, (e, ctx) ->
                 ctx.status(400).html(pages.error("Identity ids are numbers.")));
         config.routes.exception(MatcherClient.Unavailable.class, (e, ctx) ->
@@ -153,6 +152,11 @@ public final class ConsoleServer implements AutoCloseable {
             }
             ctx.contentType(type).result(in.readAllBytes());
         }
+    }
+
+    /** Whether its feed still reads the topics (it stops only on a fatal error, such as a refused ACL). */
+    public boolean feedAlive() {
+        return feedThread.isAlive();
     }
 
     /** What the console's own feed could not read. */

@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IdentityBook {
     static final int THUMBNAILS = 8;
+    /** Identities kept; beyond, those seen longest ago are forgotten (a day of a busy site is more). */
+    static final int MAX_IDENTITIES = 5_000;
+    private static final int EVICT_AT_ONCE = 100;
 
     /** One identity, as listed. */
     record Summary(long id, List<String> cameras, long firstMs, long lastMs, int thumbnails) {
@@ -26,13 +29,24 @@ final class IdentityBook {
         if (event.getIdentityId() == 0) {
             return;
         }
-        identities.computeIfAbsent(event.getIdentityId(), Entry::new).seen(event.getFrame().getCamera(),
-                event.getFrame().getCaptureMs());
+        entry(event.getIdentityId()).seen(event.getFrame().getCamera(), event.getFrame().getCaptureMs());
     }
 
     /** A crop of an identity, kept while it has fewer than {@link #THUMBNAILS} or is better than its worst. */
     void thumbnail(long id, String camera, byte[] jpeg, double quality) {
-        identities.computeIfAbsent(id, Entry::new).thumbnail(camera, jpeg, quality);
+        entry(id).thumbnail(camera, jpeg, quality);
+    }
+
+    private Entry entry(long id) {
+        Entry entry = identities.get(id);
+        if (entry != null) {
+            return entry;
+        }
+        if (identities.size() >= MAX_IDENTITIES + EVICT_AT_ONCE) {
+            identities.values().stream().sorted(Comparator.comparingLong(Entry::lastMs)).limit(EVICT_AT_ONCE)
+                    .map(Entry::id).toList().forEach(identities::remove);
+        }
+        return identities.computeIfAbsent(id, Entry::new);
     }
 
     boolean needsThumbnail(long id) {
@@ -78,6 +92,14 @@ final class IdentityBook {
 
         Entry(long id) {
             this.id = id;
+        }
+
+        long id() {
+            return id;
+        }
+
+        synchronized long lastMs() {
+            return lastMs;
         }
 
         synchronized void seen(String camera, long atMs) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.common.wire.FrameRef;
 import io.crossview.common.wire.IdentityEvent;
@@ -44,5 +45,17 @@ class IdentityBookTest {
         book.erase(2);
         assertNull(book.summary(2));
         assertEquals(List.of(1L), book.recent(10).stream().map(IdentityBook.Summary::id).toList());
+    }
+
+    @Test
+    void beyondItsLimitTheIdentitiesSeenLongestAgoAreForgotten() {
+        IdentityBook book = new IdentityBook();
+        int total = IdentityBook.MAX_IDENTITIES + 150;
+        for (int id = 1; id <= total; id++) {
+            book.event(seen(id, "east", id * 1_000L));
+        }
+        assertNull(book.summary(1), "the oldest went");
+        assertEquals(total, book.summary(total).id());
+        assertTrue(book.recent(Integer.MAX_VALUE).size() <= IdentityBook.MAX_IDENTITIES + 100);
     }
 }
