@@ -1,6 +1,7 @@
 package io.crossview.deploy.cli;
 
 import io.crossview.deploy.console.ConsoleServer;
+import io.crossview.deploy.console.ConsoleSettings;
 import io.crossview.deploy.metrics.Health;
 import io.crossview.matcher.query.HttpAccess;
 import java.util.concurrent.Callable;
@@ -24,14 +25,19 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "The matcher's query API (default: ${DEFAULT-VALUE}); it is sent the same token")
     String matcherUrl;
 
+    @Option(names = "--frames-kept", paramLabel = "N", defaultValue = "" + ConsoleSettings.DEFAULT_KEPT_FRAMES,
+            description = "Frames kept per camera for the live tiles: more than the pipeline's latency in frames "
+                    + "(default: ${DEFAULT-VALUE})")
+    int framesKept;
+
     @Mixin
     HttpOptions http;
 
     @Override
     public Integer call() throws Exception {
         HttpAccess access = http.access(); // a refused setting before any connection
-        ConsoleServer console = ConsoleServer.start(kafka.connection(), kafka.ensureTopics(), matcherUrl,
-                access.authorization(), access, port, Health.UP);
+        ConsoleServer console = ConsoleServer.start(kafka.connection(), kafka.ensureTopics(),
+                new ConsoleSettings(matcherUrl, access.authorization(), access, port, framesKept), Health.UP);
         HealthFile.keepFresh(console::feedAlive);
         System.out.println("console: " + console.url() + " over " + matcherUrl + " on " + access + "; Ctrl-C stops");
         Shutdown.awaitSignal(console::close);

@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * frame whose identities have arrived (they come after the frame, by the pipeline's latency).
  */
 final class CameraTiles {
-    /** Frames kept per camera: more than the pipeline's latency in frames, live. */
-    static final int KEPT_FRAMES = 64;
     private static final long FPS_WINDOW_MS = 10_000;
 
     /** A frame with the identities seen in it. */
@@ -27,9 +25,19 @@ final class CameraTiles {
     }
 
     private final Map<String, CameraFrames> cameras = new ConcurrentSkipListMap<>();
+    private final int kept;
+
+    /** Keeps the last {@code kept} frames of each camera. */
+    CameraTiles(int kept) {
+        this.kept = kept;
+    }
+
+    int kept() {
+        return kept;
+    }
 
     void frame(Frame frame) {
-        cameras.computeIfAbsent(frame.getRef().getCamera(), CameraFrames::new).add(frame);
+        cameras.computeIfAbsent(frame.getRef().getCamera(), c -> new CameraFrames(c, kept)).add(frame);
     }
 
     void event(IdentityEvent event) {
@@ -62,13 +70,15 @@ final class CameraTiles {
 
     private static final class CameraFrames {
         private final String camera;
+        private final int kept;
         private final NavigableMap<Long, Frame> frames = new TreeMap<>();
         private final NavigableMap<Long, List<IdentityEvent>> events = new TreeMap<>();
         private final java.util.ArrayDeque<Long> captures = new java.util.ArrayDeque<>();
         private long count;
 
-        CameraFrames(String camera) {
+        CameraFrames(String camera, int kept) {
             this.camera = camera;
+            this.kept = kept;
         }
 
         synchronized void add(Frame frame) {
@@ -79,7 +89,7 @@ final class CameraTiles {
             while (captures.size() > 1 && captures.peekLast() - captures.peekFirst() > FPS_WINDOW_MS) {
                 captures.removeFirst();
             }
-            while (frames.size() > KEPT_FRAMES) {
+            while (frames.size() > kept) {
                 long oldest = frames.pollFirstEntry().getKey();
                 events.headMap(oldest, true).clear();
             }

@@ -83,7 +83,7 @@ final class ConsoleFeed implements Runnable, AutoCloseable {
         consumer.seekToBeginning(partitions);
         List<TopicPartition> frames = partitions.stream().filter(p -> p.topic().equals(topics.frames().name())).toList();
         consumer.endOffsets(frames).forEach((partition, end) -> consumer.seek(partition,
-                Math.max(0, end - (long) CameraTiles.KEPT_FRAMES * 4)));
+                Math.max(0, end - (long) state.tiles.kept() * 4)));
     }
 
     private void dispatch(ConsumerRecord<byte[], byte[]> record) {

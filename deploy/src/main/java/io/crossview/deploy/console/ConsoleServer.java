@@ -26,7 +26,7 @@ public final class ConsoleServer implements AutoCloseable {
     static final String COOKIE = "crossview_token";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
 
-    private final ConsoleState state = new ConsoleState();
+    private final ConsoleState state;
     private final ConsoleFeed feed;
     private final Thread feedThread;
     private final TileEvents tileEvents;
@@ -35,19 +35,18 @@ public final class ConsoleServer implements AutoCloseable {
     private final Javalin app;
 
     /**
-     * Starts reading the topics and serving, on {@code port} (0: a free one).
+     * Starts reading the topics and serving.
      *
-     * @param matcherUrl the query API, e.g. {@code http://127.0.0.1:7070}
-     * @param health     what else its {@code /health} endpoints answer for besides its own feed (the demo's stages)
+     * @param health what else its {@code /health} endpoints answer for besides its own feed (the demo's stages)
      */
-    public static ConsoleServer start(KafkaConnection kafka, Topics topics, String matcherUrl, String matcherAuthorization,
-                                      HttpAccess access, int port, Health health) {
-        return new ConsoleServer(kafka, topics, new MatcherClient(matcherUrl, matcherAuthorization), access, port, health);
+    public static ConsoleServer start(KafkaConnection kafka, Topics topics, ConsoleSettings settings, Health health) {
+        return new ConsoleServer(kafka, topics, settings, health);
     }
 
-    private ConsoleServer(KafkaConnection kafka, Topics topics, MatcherClient matcher, HttpAccess access, int port,
-                          Health health) {
-        this.access = access;
+    private ConsoleServer(KafkaConnection kafka, Topics topics, ConsoleSettings settings, Health health) {
+        this.access = settings.access();
+        this.state = new ConsoleState(settings.keptFrames());
+        MatcherClient matcher = new MatcherClient(settings.matcherUrl(), settings.matcherAuthorization());
         this.feed = new ConsoleFeed(kafka, topics, state);
         this.tileEvents = new TileEvents(state.tiles);
         this.pages = new ConsolePages(state, matcher, new Templates());
@@ -55,6 +54,7 @@ public final class ConsoleServer implements AutoCloseable {
         feedThread.setDaemon(true);
         feedThread.start();
         this.app = Javalin.create(config -> configure(config, health));
+        int port = settings.port();
         try {
             app.start(access.host(), port);
         } catch (RuntimeException e) {

@@ -10,10 +10,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Everything the console shows that it reads from the topics itself. */
 final class ConsoleState {
-    final CameraTiles tiles = new CameraTiles();
+    final CameraTiles tiles;
     final IdentityBook identities = new IdentityBook();
     private final Map<String, CameraStatus> statuses = new ConcurrentSkipListMap<>();
     private final List<ModelAnnouncement> models = new ArrayList<>();
+
+    ConsoleState(int keptFrames) {
+        this.tiles = new CameraTiles(keptFrames);
+    }
 
     void status(CameraStatus status) {
         statuses.merge(status.getCamera(), status, (old, now) -> now.getAtMs() >= old.getAtMs() ? now : old);

@@ -6,6 +6,7 @@ import io.crossview.common.topics.TopicAdmin;
 import io.crossview.common.topics.Topics;
 import io.crossview.deploy.broker.EmbeddedBroker;
 import io.crossview.deploy.console.ConsoleServer;
+import io.crossview.deploy.console.ConsoleSettings;
 import io.crossview.deploy.metrics.Health;
 import io.crossview.deploy.query.MatcherInstance;
 import io.crossview.deploy.query.ModelCropEmbedder;
@@ -42,6 +43,8 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class PipelineRun {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(15);
+    /** The console's frames per camera in a run: vtest.avi's 400 sampled frames of each half, and more. */
+    private static final int RUN_KEPT_FRAMES = 1024;
 
     private final RunSettings settings;
     private final PrintStream progress;
@@ -112,8 +115,10 @@ public final class PipelineRun {
             threads.add(start(detector, "detector"));
             threads.add(start(embedder, "embedder"));
             matcher.start();
-            ConsoleServer console = consolePort < 0 ? null : ConsoleServer.start(kafka, topics, queryable.url(), null,
-                    HttpAccess.LOCAL, consolePort, health(matcher, threads));
+            // files are ingested far faster than the stages go: keep enough frames for their identities to catch up
+            ConsoleServer console = consolePort < 0 ? null : ConsoleServer.start(kafka, topics,
+                    new ConsoleSettings(queryable.url(), null, HttpAccess.LOCAL, consolePort, RUN_KEPT_FRAMES),
+                    health(matcher, threads));
             if (console != null) {
                 say("console at " + console.url());
             }

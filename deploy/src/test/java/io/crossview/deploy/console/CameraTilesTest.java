@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CameraTilesTest {
+    private static final int KEPT = 64;
+
     private static Frame frame(String camera, long seq) {
         return Frame.newBuilder().setRef(FrameRef.newBuilder().setCamera(camera).setSeq(seq).setCaptureMs(1_000 + seq * 200))
                 .setJpeg(ByteString.copyFromUtf8("frame " + seq)).build();
@@ -24,7 +26,7 @@ class CameraTilesTest {
 
     @Test
     void aTileShowsTheNewestFrameWhoseIdentitiesHaveArrivedNotANewerBareOne() {
-        CameraTiles tiles = new CameraTiles();
+        CameraTiles tiles = new CameraTiles(KEPT);
         for (long seq = 0; seq < 10; seq++) {
             tiles.frame(frame("east", seq));
         }
@@ -39,19 +41,19 @@ class CameraTilesTest {
 
     @Test
     void oldFramesRollOutAndTheirLateIdentitiesAreDropped() {
-        CameraTiles tiles = new CameraTiles();
-        for (long seq = 0; seq < CameraTiles.KEPT_FRAMES + 5; seq++) {
+        CameraTiles tiles = new CameraTiles(KEPT);
+        for (long seq = 0; seq < KEPT + 5; seq++) {
             tiles.frame(frame("east", seq));
         }
         assertNull(tiles.frameJpeg("east", 2));
         tiles.event(event("east", 2, 9));
-        assertEquals(CameraTiles.KEPT_FRAMES + 4, tiles.latest("east").seq(), "the late identity found no frame");
-        assertEquals(CameraTiles.KEPT_FRAMES + 5, tiles.figures("east").frames());
+        assertEquals(KEPT + 4, tiles.latest("east").seq(), "the late identity found no frame");
+        assertEquals(KEPT + 5, tiles.figures("east").frames());
     }
 
     @Test
     void framesPerSecondComeFromCaptureTimes() {
-        CameraTiles tiles = new CameraTiles();
+        CameraTiles tiles = new CameraTiles(KEPT);
         for (long seq = 0; seq < 11; seq++) {
             tiles.frame(frame("east", seq));
         }
