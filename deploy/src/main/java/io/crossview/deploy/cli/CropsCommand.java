@@ -52,7 +52,8 @@ public final class CropsCommand {
             CropStore crops = store.open();
             int expired = crops.expire(System.currentTimeMillis());
             System.out.println("crops: " + crops.stats().crops() + " in " + store.dir + " (" + expired + " expired)");
-            return StageCommand.runUntilSignal("crops", Stages.cropCollector(kafka.connection(), kafka.ensureTopics(), crops), management, ManagementOptions.CROPS);
+            return StageCommand.runUntilSignal("crops", management, ManagementOptions.CROPS,
+                () -> Stages.cropCollector(kafka.connection(), kafka.ensureTopics(), crops));
         }
     }
 

@@ -97,7 +97,8 @@ public final class DetectCommand implements Callable<Integer> {
             if (out != null) {
                 throw new IllegalArgumentException("--out needs --image");
             }
-            return StageCommand.runUntilSignal("detect", Stages.detector(kafka.connection(), kafka.ensureTopics(), detector), management, ManagementOptions.DETECT);
+            return StageCommand.runUntilSignal("detect", management, ManagementOptions.DETECT,
+                () -> Stages.detector(kafka.connection(), kafka.ensureTopics(), detector));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         ImageCheck.run(detector, image, out).forEach(stdout::println);

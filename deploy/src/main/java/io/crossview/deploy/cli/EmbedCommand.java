@@ -76,6 +76,8 @@ public final class EmbedCommand implements Callable<Integer> {
         if (noWatch) {
             settings = settings.withWatching(false);
         }
-        return StageCommand.runUntilSignal("embed", Stages.embedder(kafka.connection(), kafka.ensureTopics(), settings), management, ManagementOptions.EMBED);
+        EmbedderConfig configured = settings;
+        return StageCommand.runUntilSignal("embed", management, ManagementOptions.EMBED,
+                () -> Stages.embedder(kafka.connection(), kafka.ensureTopics(), configured));
     }
 }

@@ -15,6 +15,7 @@ import io.crossview.ingest.live.KafkaStatusSink;
 import io.crossview.ingest.live.LiveIngest;
 import io.crossview.common.wire.CameraState;
 import io.crossview.deploy.metrics.Health;
+import io.crossview.matcher.query.HttpAccess;
 import io.crossview.deploy.metrics.IngestMeters;
 import io.crossview.deploy.metrics.ManagementServer;
 import io.crossview.deploy.metrics.ProcessMetrics;
@@ -144,6 +145,7 @@ public final class IngestCommand implements Callable<Integer> {
                     + file.cameras().size() + " enabled)");
         }
         IngestSettings settings = overridden(file.ingest());
+        HttpAccess metricsAccess = management.access();
         Topics topics = kafka.ensureTopics();
         Recording recording = applyRecording(topics, file.recording());
         Map<String, Object> config = kafka.connection().producer("ingest");
@@ -166,7 +168,8 @@ public final class IngestCommand implements Callable<Integer> {
             IngestMeters.bind(ProcessMetrics.registry(), ingest::cameras);
             // ready once every camera has given a picture or ended; live as long as the process
             ManagementServer server = management.start("ingest", ManagementOptions.INGEST, new Health(() -> true,
-                    () -> ingest.cameras().stream().noneMatch(c -> c.state() == CameraState.CAMERA_CONNECTING)));
+                    () -> ingest.cameras().stream().noneMatch(c -> c.state() == CameraState.CAMERA_CONNECTING)),
+                    metricsAccess);
             while (!ingest.awaitCameras(everyMs)) {
                 System.out.println(progress(ingest.cameras(), (System.nanoTime() - start) / 1e9));
             }

@@ -30,13 +30,25 @@ public final class ManagementOptions {
     @Option(names = "--metrics-token-file", paramLabel = "FILE", description = "File holding the bearer token of /metrics")
     Path tokenFile;
 
-    /** Starts the stage's management server, or returns null when it is turned off. */
-    ManagementServer start(String stage, int defaultPort, Health health) throws IOException {
+    /** Who may use the port, checked before a stage touches Kafka: off loopback it needs a token. */
+    HttpAccess access() throws IOException {
+        String token = tokenFile != null ? HttpOptions.readToken(tokenFile) : System.getenv(HttpOptions.TOKEN_ENV);
+        String given = token == null || token.isBlank() ? null : token.trim();
+        try {
+            return new HttpAccess(host, given, 0);
+        } catch (IllegalArgumentException refused) {
+            boolean needsToken = given == null && refused.getMessage().contains("would answer");
+            throw !needsToken ? refused : new IllegalArgumentException("--metrics-host " + host + " would show every "
+                    + "camera's figures to anyone: give /metrics a token (--metrics-token-file FILE or $"
+                    + HttpOptions.TOKEN_ENV + "), or bind " + HttpAccess.LOOPBACK);
+        }
+    }
+
+    /** Starts the stage's management server on {@code access}, or returns null when it is turned off. */
+    ManagementServer start(String stage, int defaultPort, Health health, HttpAccess access) {
         if (port != null && port == 0) {
             return null;
         }
-        String token = tokenFile != null ? HttpOptions.readToken(tokenFile) : System.getenv(HttpOptions.TOKEN_ENV);
-        HttpAccess access = new HttpAccess(host, token == null || token.isBlank() ? null : token.trim(), 0);
         if (port != null) {
             return ManagementServer.start(stage, access, port, ProcessMetrics.registry(), health);
         }

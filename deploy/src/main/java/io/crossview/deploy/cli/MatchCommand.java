@@ -69,6 +69,7 @@ public final class MatchCommand implements Callable<Integer> {
         MatcherConfig config = configured(MatcherConfig.defaults(stateDir).withInstance(standbyReplicas, instanceId),
                 configFile, topologyFile);
         HttpAccess access = httpPort == 0 ? null : http.access(); // a refused setting before any connection
+        HttpAccess metricsAccess = management.access();
         Topics topics = kafka.ensureTopics();
         ModelCropEmbedder embedder = httpPort == 0 ? null : ModelCropEmbedder.open(searchModel);
         MatcherInstance queryable = httpPort == 0 ? null : MatcherInstance.create(kafka.connection(), topics, config,
@@ -88,7 +89,7 @@ public final class MatchCommand implements Callable<Integer> {
                 streams.close(Duration.ofSeconds(30));
             }
         }, "match-shutdown"));
-        ManagementServer server = management.start("match", ManagementOptions.MATCH, health(streams));
+        ManagementServer server = management.start("match", ManagementOptions.MATCH, health(streams), metricsAccess);
         streams.start();
         HealthFile.keepFresh(() -> streams.state().isRunningOrRebalancing());
         System.out.println("match: running against " + kafka.connection()

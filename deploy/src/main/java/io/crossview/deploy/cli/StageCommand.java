@@ -3,17 +3,26 @@ package io.crossview.deploy.cli;
 import io.crossview.common.kafka.StageLoop;
 import io.crossview.deploy.metrics.Health;
 import io.crossview.deploy.metrics.ManagementServer;
-import java.io.IOException;
+import io.crossview.matcher.query.HttpAccess;
 
 /** Runs a consume-handle-produce stage in the foreground until Ctrl-C or SIGTERM. */
 final class StageCommand {
     private StageCommand() {
     }
 
-    static int runUntilSignal(String name, StageLoop loop, ManagementOptions management, int defaultPort)
-            throws InterruptedException, IOException {
+    /** Builds a stage loop; it may fail, with Kafka unreachable say. */
+    @FunctionalInterface
+    interface LoopFactory {
+        StageLoop build() throws Exception;
+    }
+
+    /** The management port's access is checked before {@code stage} is built, so a refusal touches no Kafka. */
+    static int runUntilSignal(String name, ManagementOptions management, int defaultPort, LoopFactory stage)
+            throws Exception {
+        HttpAccess access = management.access();
+        StageLoop loop = stage.build();
         Thread worker = new Thread(loop, name);
-        ManagementServer server = management.start(name, defaultPort, new Health(worker::isAlive, loop::ready));
+        ManagementServer server = management.start(name, defaultPort, new Health(worker::isAlive, loop::ready), access);
         worker.start();
         HealthFile.keepFresh(worker::isAlive);
         System.out.println(name + ": running" + (server == null ? "" : "; metrics and health on port " + server.port())

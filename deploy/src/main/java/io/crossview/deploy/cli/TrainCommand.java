@@ -146,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
             StageLoop collector = Stages.cropCollector(kafka.connection(), topics, crops);
             Thread worker = new Thread(collector, "crops");
             ManagementServer server = management.start("train", ManagementOptions.CROPS,
-                    new Health(worker::isAlive, collector::ready));
+                    new Health(worker::isAlive, collector::ready), management.access());
             worker.start();
             AtomicBoolean stop = new AtomicBoolean();
             Thread jobs = new Thread(() -> periodic(job, crops, registry, schedule, stop), "train");

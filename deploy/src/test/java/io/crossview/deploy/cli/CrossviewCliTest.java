@@ -75,8 +75,17 @@ class CrossviewCliTest {
         Outcome outcome = run("match", "--http-host", "0.0.0.0", "--bootstrap", "127.0.0.1:1",
                 "--state-dir", dir.resolve("state").toString());
         assertEquals(1, outcome.exitCode());
-        assertEquals(List.of("crossview match: the query API would answer person searches on 0.0.0.0 to anyone: give it"
+        assertEquals(List.of("crossview match: HTTP on 0.0.0.0 would answer person searches to anyone: give it"
                 + " a token (--http-token-file FILE or CROSSVIEW_HTTP_TOKEN), or bind 127.0.0.1"), outcome.errLines());
+    }
+
+    @Test
+    void aStageRefusesToShowItsMetricsOnEveryInterfaceWithoutATokenBeforeTouchingKafka() {
+        Outcome outcome = run("detect", "--metrics-host", "0.0.0.0", "--bootstrap", "127.0.0.1:1");
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("crossview detect: --metrics-host 0.0.0.0 would show every camera's figures to anyone: give"
+                + " /metrics a token (--metrics-token-file FILE or $CROSSVIEW_HTTP_TOKEN), or bind 127.0.0.1"),
+                outcome.errLines());
     }
 
     @Test

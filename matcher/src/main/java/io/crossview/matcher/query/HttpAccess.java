@@ -26,8 +26,8 @@ public record HttpAccess(String host, String token, int searchesPerMinute) {
             throw new IllegalArgumentException("searches per minute must be >= 0 (0: unlimited), got " + searchesPerMinute);
         }
         if (token == null && !loopback(host)) {
-            throw new IllegalArgumentException("the query API would answer person searches on " + host
-                    + " to anyone: give it a token (--http-token-file FILE or CROSSVIEW_HTTP_TOKEN), or bind "
+            throw new IllegalArgumentException("HTTP on " + host
+                    + " would answer person searches to anyone: give it a token (--http-token-file FILE or CROSSVIEW_HTTP_TOKEN), or bind "
                     + LOOPBACK);
         }
     }

@@ -13,7 +13,7 @@ class HttpAccessTest {
     void everyInterfaceWithoutATokenIsRefusedInOneLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HttpAccess("0.0.0.0", null, 60));
-        assertEquals("the query API would answer person searches on 0.0.0.0 to anyone: give it a token"
+        assertEquals("HTTP on 0.0.0.0 would answer person searches to anyone: give it a token"
                 + " (--http-token-file FILE or CROSSVIEW_HTTP_TOKEN), or bind 127.0.0.1", e.getMessage());
         new HttpAccess("0.0.0.0", "s3cret", 60);
         new HttpAccess("localhost", null, 60);
