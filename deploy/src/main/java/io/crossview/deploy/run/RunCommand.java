@@ -3,6 +3,7 @@ package io.crossview.deploy.run;
 import io.crossview.deploy.cli.ExternalKafkaOptions;
 import io.crossview.detector.oracle.OracleSettings;
 import io.crossview.ingest.config.CamerasFile;
+import io.crossview.matcher.MatcherFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import io.crossview.deploy.cli.PipelineModels;
@@ -50,11 +51,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also store the crops the matcher harvests in this crop store (for crossview train --store DIR)")
     Path harvestInto;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Matcher settings file (as for crossview match --config): its tracker: (with harvest:) and linker: sections")
+    Path matcherConfig;
+
     @Override
     public Integer call() throws Exception {
         DetectionMode mode = models.detection("nanodet", new OracleSettings(oracleJitter, oracleMiss, 1));
         RunSettings settings = new RunSettings("run", out, cluster.external(), topicPrefix, mode, annotate, realtime)
-                .withReidModel(models.reidModel()).withHarvestInto(harvestInto).withBlurPeople(blurPeople);
+                .withReidModel(models.reidModel()).withHarvestInto(harvestInto).withBlurPeople(blurPeople)
+                .withMatcher(matcherConfig == null ? null : MatcherFile.load(matcherConfig));
         try (Feeds feeds = Feeds.open(CamerasFile.load(cameras))) {
             RunResult result = new PipelineRun(settings, System.out).run(feeds.list(), feeds.annotations(annotate));
             System.out.println(result.summaryLine("run"));

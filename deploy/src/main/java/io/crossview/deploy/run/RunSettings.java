@@ -33,6 +33,12 @@ public record RunSettings(String command, Path out, KafkaConnection kafka, Strin
                 keepEmbeddings, reidModel, store, matcher, blurPeople);
     }
 
+    /** These settings with the matcher's tracker, harvest and linker settings from {@code file} (null: defaults). */
+    public RunSettings withMatcher(MatcherFile file) {
+        return new RunSettings(command, out, kafka, topicPrefix, detection, annotations, realtime, topology,
+                keepEmbeddings, reidModel, harvestInto, file, blurPeople);
+    }
+
     /** These settings with the people in annotated frames blurred (true) or drawn as they are. */
     public RunSettings withBlurPeople(boolean blur) {
         return new RunSettings(command, out, kafka, topicPrefix, detection, annotations, realtime, topology,

@@ -58,6 +58,18 @@ class CrossviewCliTest {
     }
 
     @Test
+    void aMatcherConfigWithAnUnknownKeyStopsRunWithOneLineBeforeAnyCameraIsRead() throws Exception {
+        Path cameras = Files.writeString(dir.resolve("cameras.yaml"), "cameras:\n  - id: door\n");
+        Path config = Files.writeString(dir.resolve("matcher.yaml"), "tracker:\n  harvest: {max_per_trak: 40}\n");
+        Outcome outcome = run("run", "--cameras", cameras.toString(), "--out", dir.resolve("out").toString(),
+                "--config", config.toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(1, outcome.errLines().size(), outcome.errLines().toString());
+        assertTrue(outcome.errLines().get(0).startsWith("crossview run: " + config + ": unknown key 'max_per_trak'"),
+                outcome.errLines().get(0));
+    }
+
+    @Test
     void aStageWithNoBrokerAtItsAddressSaysSoInOneLine() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
