@@ -2,12 +2,14 @@ package io.crossview.deploy.synth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crossview.common.sample.SampleVideo;
 import io.crossview.eval.composite.Box;
 import io.crossview.eval.composite.CompositeSpec;
 import io.crossview.eval.composite.CompositeWriter;
+import io.crossview.eval.composite.KnownRepeats;
 import io.crossview.eval.composite.PersonBoxes;
 import io.crossview.eval.composite.PersonCutter;
 import io.crossview.eval.composite.SourceVideo;
@@ -49,13 +51,14 @@ class CompositeVtestIT {
         CompositeSpec spec = new CompositeSpec(1, 3, Integer.MAX_VALUE, 10, 640, 480);
         Map<Integer, List<Box>> found = new HashMap<>();
         CompositeWriter.Summary first;
+        PersonCutter.Result cut;
         try (NanodetPeople nanodet = NanodetPeople.open()) {
             PersonBoxes recording = (index, bgr) -> {
                 List<Box> boxes = nanodet.find(index, bgr);
                 found.put(index, boxes);
                 return boxes;
             };
-            PersonCutter.Result cut = PersonCutter.cut(source, recording, 3, spec.maxPeople(),
+            cut = PersonCutter.cut(source, recording, 3, spec.maxPeople(),
                     PersonCutter.Rules.DEFAULT, line -> { });
             first = CompositeWriter.write(spec, cut, dir.resolve("first"), line -> { });
             source.forEachFrame((index, bgr) -> {
@@ -65,6 +68,13 @@ class CompositeVtestIT {
             });
         }
         assertTrue(first.people() >= 8, first.people() + " people");
+        // the walks of men who came back, seen by eye, are not a second identity
+        Set<Integer> walks = new TreeSet<>();
+        cut.people().forEach(p -> walks.add(p.walk().track().id()));
+        assertEquals(List.of(617, 652), KnownRepeats.of(source.sha256()).stream().map(KnownRepeats.Repeat::walk).toList());
+        KnownRepeats.of(source.sha256()).forEach(r -> {
+            assertFalse(walks.contains(r.walk()), "walk " + r.walk() + " repeats " + r.sameAs() + ": " + walks);
+        });
         assertEquals(CAMERAS, first.cameras());
         for (String camera : CAMERAS) {
             List<MotRow> rows = MotFile.readGroundTruth(first.groundTruth(camera));

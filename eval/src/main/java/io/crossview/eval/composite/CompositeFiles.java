@@ -66,6 +66,11 @@ final class CompositeFiles {
         src.put("detections", cut.detections());
         src.put("tracks", cut.tracks());
         src.put("walks", cut.walks());
+        List<Map<String, Object>> repeats = new ArrayList<>();
+        for (KnownRepeats.Repeat r : KnownRepeats.of(source.sha256())) {
+            repeats.add(map("walk", r.walk(), "same_as", r.sameAs(), "who", r.who()));
+        }
+        src.put("left_out_repeats", repeats);
         m.put("source", src);
         Map<String, Object> timing = new LinkedHashMap<>();
         timing.put("transit_seconds", List.of(plan.timing().transitMin(), plan.timing().transitMax()));

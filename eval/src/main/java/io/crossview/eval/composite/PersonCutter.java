@@ -94,7 +94,13 @@ public final class PersonCutter {
             members.get(chain.id()).forEach(m -> frames.addAll(clean.get(m)));
             chainClean.put(chain.id(), frames);
         }
-        List<Walk> walks = WalkPicker.pick(chains, chainClean, cameras, rules.chunks(), maxPeople);
+        List<KnownRepeats.Repeat> repeats = KnownRepeats.of(video.sha256());
+        List<Walk> walks = WalkPicker.pick(chains, chainClean, cameras, rules.chunks(), maxPeople,
+                KnownRepeats.walks(repeats));
+        if (!repeats.isEmpty()) {
+            progress.accept("left out " + repeats.size() + " walks known to repeat a person: "
+                    + repeats.stream().map(r -> r.walk() + " (as " + r.sameAs() + ")").toList());
+        }
         progress.accept("cutting people: " + tracks.size() + " tracks joined into " + chains.size() + " walks, "
                 + walks.size() + " people with " + cameras + " clean stretches of " + rules.chunks().minLength()
                 + "+ frames");

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 
 /**
  * Chooses whose walks become identities. Every track that has enough clean frames for a
@@ -34,8 +35,17 @@ public final class WalkPicker {
      */
     public static List<Walk> pick(List<Track> tracks, Map<Integer, NavigableSet<Integer>> cleanFrames, int cameras,
                                   Chunks.Rules rules, int maxPeople) {
+        return pick(tracks, cleanFrames, cameras, rules, maxPeople, Set.of());
+    }
+
+    /** As above, leaving out the walks {@code repeats} names (people another walk shows: {@link KnownRepeats}). */
+    public static List<Walk> pick(List<Track> tracks, Map<Integer, NavigableSet<Integer>> cleanFrames, int cameras,
+                                  Chunks.Rules rules, int maxPeople, Set<Integer> repeats) {
         List<Candidate> candidates = new ArrayList<>();
         for (Track t : tracks) {
+            if (repeats.contains(t.id())) {
+                continue;
+            }
             NavigableSet<Integer> clean = cleanFrames.getOrDefault(t.id(), Collections.emptyNavigableSet());
             List<Stretch> stretches = Chunks.pick(Stretch.runs(clean), cameras, rules);
             if (!stretches.isEmpty()) {

@@ -62,6 +62,17 @@ class WalkPickerTest {
     }
 
     @Test
+    void aWalkKnownToRepeatAPersonIsLeftOutEvenWithTheMostCleanFrames() {
+        Track first = walker(1, 0, 39, 10);
+        Track cameBack = walker(2, 200, 260, 10);
+        Track stranger = walker(3, 100, 139, 400);
+        Map<Integer, NavigableSet<Integer>> clean = Map.of(1, all(first), 2, all(cameBack), 3, all(stranger));
+        List<Walk> walks = WalkPicker.pick(List.of(first, cameBack, stranger), clean, 3, RULES, 2, java.util.Set.of(2));
+        assertEquals(List.of(1, 3), walks.stream().map(w -> w.track().id()).toList());
+        assertEquals(List.of(1, 2), walks.stream().map(Walk::person).toList());
+    }
+
+    @Test
     void aDoubledDetectionOnTheSameSpotIsDropped() {
         Track person = walker(1, 0, 39, 10);
         Track twin = walker(2, 5, 30, 27);
