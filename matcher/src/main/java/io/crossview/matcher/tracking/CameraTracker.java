@@ -261,12 +261,33 @@ public final class CameraTracker {
             // models, and on real people (composite) it cut the ID switches from 5 to 1
             return params.appearanceWeight() * (1 - same) + (1 - params.appearanceWeight()) * (1 - iou);
         }
-        if (t.phase() == TrackPhase.TRACK_LOST && same >= params.reactivateAppearance()) {
+        if (t.phase() == TrackPhase.TRACK_LOST && same >= params.reactivateAppearance() && withinReach(t, d.getBox())) {
             // back after an occlusion, somewhere the filter did not expect: appearance alone,
             // costlier than any pairing that also overlaps
             return 1 + (1 - appearance);
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Body heights a lost person may have moved per frame unseen (a walker at 10 fps moves about
+     * a tenth of their height a frame), beyond one height anywhere around where they were last.
+     */
+    static final double REACH_PER_FRAME = 0.2;
+
+    /**
+     * Whether a detection is where a lost person could be by now. Appearance alone does not
+     * place a person: a learned model finds strangers as alike as the person, and an unbounded
+     * re-activation let a lost track take a stranger across the picture. On the real-people
+     * composite with NanoDet boxes that was most of a learned model's identity switches.
+     */
+    private boolean withinReach(Live t, Box d) {
+        Box last = t.state.getBox();
+        double unseen = Math.max(1, t.state.getMisses());
+        double reach = (1 + REACH_PER_FRAME * unseen) * Math.max(last.getH(), d.getH());
+        double dx = (last.getX() + last.getW() / 2.0) - (d.getX() + d.getW() / 2.0);
+        double dy = (last.getY() + last.getH() / 2.0) - (d.getY() + d.getH() / 2.0);
+        return Math.hypot(dx, dy) <= reach;
     }
 
     /** Low-score detections are often half hidden: their appearance is not trusted. */

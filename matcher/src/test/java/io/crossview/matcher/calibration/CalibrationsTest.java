@@ -169,7 +169,7 @@ class CalibrationsTest {
             for (int i = 4; i < 7; i++) {
                 in.pipeInput("cam", carrying(frame("cam", i), calibration));
             }
-            in.pipeInput("cam", carrying(frame("cam", 7, box(260, 80, back)), calibration));
+            in.pipeInput("cam", carrying(frame("cam", 7, box(180, 80, back)), calibration));
             return out.readValuesToList().stream()
                     .filter(e -> e.getFrame().getSeq() == 3 || e.getFrame().getSeq() == 7)
                     .map(IdentityEvent::getTrackId).toList();

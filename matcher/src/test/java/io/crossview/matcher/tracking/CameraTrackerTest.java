@@ -259,13 +259,32 @@ class CameraTrackerTest {
             frames.add(frame("cam", i)); // hidden behind a pillar
         }
         for (int i = 7; i < 9; i++) {
-            frames.add(frame("cam", i, box(260, 80, person(0)))); // out the other side, no overlap
+            frames.add(frame("cam", i, box(180, 80, person(0)))); // out the other side, no overlap
         }
         List<TrackletUpdate> updates = run(frames);
         long id = updates.get(3).getTracks(0).getTrackId();
         assertEquals(1, updates.get(7).getTracksCount(), "re-activated at once, not a new tentative track");
         assertEquals(id, updates.get(7).getTracks(0).getTrackId());
         assertTrue(updates.stream().allMatch(u -> u.getEndedTrackIdsCount() == 0));
+    }
+
+    @Test
+    void aLostTrackIsNotReActivatedByAppearanceFartherThanThePersonCouldHaveWalked() {
+        List<FrameEmbeddings> frames = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            frames.add(frame("cam", i, box(20, 50, person(0))));
+        }
+        for (int i = 4; i < 7; i++) {
+            frames.add(frame("cam", i));
+        }
+        // 3 frames unseen, and 2.9 body heights away: someone else who looks alike
+        frames.add(frame("cam", 7, box(310, 80, person(0))));
+        List<TrackletUpdate> updates = run(frames);
+        assertEquals(0, updates.get(7).getTracksCount(), "a new tentative track, not the lost one taken across the picture");
+        frames.set(7, frame("cam", 7, box(110, 80, person(0))));
+        updates = run(frames);
+        assertEquals(1, updates.get(7).getTracksCount(), "within reach it is the lost track");
+        assertEquals(updates.get(3).getTracks(0).getTrackId(), updates.get(7).getTracks(0).getTrackId());
     }
 
     @Test
@@ -281,7 +300,7 @@ class CameraTrackerTest {
         for (int i = 4; i < 7; i++) {
             frames.add(frame("cam", i));
         }
-        frames.add(frame("cam", 7, box(260, 80, back)));
+        frames.add(frame("cam", 7, box(180, 80, back)));
         Calibration loose = new Calibration(Calibration.STREAM, new Logistic(40, -40 * 0.7),
                 Calibration.defaults().between(), 500, 500, 0, Double.NaN);
         long id = run(frames, Calibration.defaults()).get(3).getTracks(0).getTrackId();
