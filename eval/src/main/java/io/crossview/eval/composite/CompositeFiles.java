@@ -67,7 +67,7 @@ final class CompositeFiles {
         src.put("tracks", cut.tracks());
         src.put("walks", cut.walks());
         List<Map<String, Object>> repeats = new ArrayList<>();
-        for (KnownRepeats.Repeat r : KnownRepeats.of(source.sha256())) {
+        for (KnownRepeats.Repeat r : cut.leftOutRepeats()) {
             repeats.add(map("walk", r.walk(), "same_as", r.sameAs(), "who", r.who()));
         }
         src.put("left_out_repeats", repeats);

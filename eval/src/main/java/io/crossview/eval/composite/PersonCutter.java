@@ -33,11 +33,15 @@ public final class PersonCutter {
                 CleanFrames.Rules.DEFAULT, Chunks.Rules.DEFAULT);
     }
 
-    /** What was cut: the empty scene, how many boxes, tracks and walks there were, and the people chosen. */
+    /**
+     * What was cut: the empty scene, how many boxes, tracks and walks there were, the people
+     * chosen, and the walks left out as known repeats of a person ({@link KnownRepeats}).
+     */
     public record Result(SourceVideo source, Picture emptyScene, int detections, int tracks, int walks,
-                         List<CutPerson> people) {
+                         List<CutPerson> people, List<KnownRepeats.Repeat> leftOutRepeats) {
         public Result {
             people = List.copyOf(people);
+            leftOutRepeats = List.copyOf(leftOutRepeats);
         }
     }
 
@@ -104,7 +108,8 @@ public final class PersonCutter {
         progress.accept("cutting people: " + tracks.size() + " tracks joined into " + chains.size() + " walks, "
                 + walks.size() + " people with " + cameras + " clean stretches of " + rules.chunks().minLength()
                 + "+ frames");
-        return new Result(video, empty, count[0], tracks.size(), chains.size(), cutOut(video, walks, silhouettes));
+        return new Result(video, empty, count[0], tracks.size(), chains.size(), cutOut(video, walks, silhouettes),
+                repeats);
     }
 
     /**

@@ -25,6 +25,12 @@ public final class Boxes {
         return iou(a, b) == 0;
     }
 
+    /** Distance between the two boxes' centres. */
+    public static double centreDistance(Box a, Box b) {
+        return Math.hypot(a.getX() + a.getW() / 2.0 - (b.getX() + b.getW() / 2.0),
+                a.getY() + a.getH() / 2.0 - (b.getY() + b.getH() / 2.0));
+    }
+
     public static Box shifted(Box box, double dx, double dy) {
         return box.toBuilder().setX((float) (box.getX() + dx)).setY((float) (box.getY() + dy)).build();
     }

@@ -281,13 +281,10 @@ public final class CameraTracker {
      * re-activation let a lost track take a stranger across the picture. On the real-people
      * composite with NanoDet boxes that was most of a learned model's identity switches.
      */
-    private boolean withinReach(Live t, Box d) {
+    private static boolean withinReach(Live t, Box d) {
         Box last = t.state.getBox();
         double unseen = Math.max(1, t.state.getMisses());
-        double reach = (1 + REACH_PER_FRAME * unseen) * Math.max(last.getH(), d.getH());
-        double dx = (last.getX() + last.getW() / 2.0) - (d.getX() + d.getW() / 2.0);
-        double dy = (last.getY() + last.getH() / 2.0) - (d.getY() + d.getH() / 2.0);
-        return Math.hypot(dx, dy) <= reach;
+        return Boxes.centreDistance(last, d) <= (1 + REACH_PER_FRAME * unseen) * Math.max(last.getH(), d.getH());
     }
 
     /** Low-score detections are often half hidden: their appearance is not trusted. */
